@@ -1,0 +1,43 @@
+// `npm test`: the unit and component suites (jest), then the end-to-end suite (Playwright against the workbench),
+// and one closing line with the totals of both.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'temp', 'test-results');
+mkdirSync(out, { recursive: true });
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const jestFile = join(out, 'jest.json');
+const jestStatus = run(bin('jest'), ['--ci', '--json', `--outputFile=${jestFile}`]);
+const jest = readJson(jestFile);
+
+const e2eFile = join(out, 'e2e.json');
+const buildStatus = run(process.execPath, [join(root, 'scripts', 'build-workbench.mjs')]);
+const e2eStatus = buildStatus === 0
+  ? run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile })
+  : buildStatus;
+const e2e = readJson(e2eFile);
+
+const passed = (jest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
+const failed = (jest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const skipped = (jest?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+const broken = jestStatus !== 0 || e2eStatus !== 0 || jest === undefined || e2e === undefined;
+
+console.log(`\nunit: ${jest?.numPassedTests ?? 0} passed, ${jest?.numFailedTests ?? 0} failed; end-to-end: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.unexpected ?? 0} failed`);
+console.log(`tests: ${passed} passed, ${broken && failed === 0 ? 1 : failed} failed, ${skipped} skipped`);
+process.exit(broken ? 1 : 0);

@@ -1,0 +1,45 @@
+/**
+ * The project's own error kinds. Services translate wire errors (HTTP statuses, OData and Graph error bodies,
+ * token errors, decode failures) into these once; everything above the services speaks only in these kinds.
+ */
+export type PhotoSyncErrorKind =
+  /** Graph permission User.Read not approved (401/403 from Graph, or AADSTS65001 while getting the token). */
+  | 'permissionMissing'
+  /** Graph or SharePoint kept answering 429/503 after the bounded retries. */
+  | 'throttled'
+  /** The request never got an answer (offline, DNS, CORS, aborted). */
+  | 'network'
+  /** An answer arrived but was not what the documented wire format promises (malformed JSON, missing fields). */
+  | 'badResponse'
+  /** Bytes that do not decode as an image. Nothing is ever uploaded in this case. */
+  | 'invalidImage'
+  /** SharePoint answered the upload with an error (not a stale digest, not throttling). */
+  | 'uploadRefused'
+  /** SharePoint does not know the user any more (401): the session expired. */
+  | 'signedOut'
+  /** Anything else. */
+  | 'unexpected';
+
+export class PhotoSyncError extends Error {
+  public readonly kind: PhotoSyncErrorKind;
+  /** HTTP status where there was one; for logs and tests, never shown to the user. */
+  public readonly status: number | undefined;
+
+  public constructor(kind: PhotoSyncErrorKind, message: string, status?: number) {
+    super(message);
+    this.name = 'PhotoSyncError';
+    this.kind = kind;
+    this.status = status;
+    // Keeps instanceof working when TypeScript compiles classes extending Error down to ES5 (the SPFx target).
+    Object.setPrototypeOf(this, PhotoSyncError.prototype);
+  }
+}
+
+/** Any thrown value as a PhotoSyncError, so callers never have to look at raw errors. */
+export function toPhotoSyncError(error: unknown): PhotoSyncError {
+  if (error instanceof PhotoSyncError) {
+    return error;
+  }
+  const message: string = error instanceof Error ? error.message : String(error);
+  return new PhotoSyncError('unexpected', message);
+}

@@ -1,0 +1,101 @@
+import { PhotoSyncErrorKind } from './PhotoSyncError';
+import { ISyncState } from './syncController/ISyncState';
+import { canResync } from './verdict';
+
+export type StringKey = keyof IProfilePhotoSyncWebPartStrings;
+export type MessageTone = 'info' | 'success' | 'warning' | 'error';
+
+/** What the status area says, as string keys: which strings to show is logic; the words live in loc/. */
+export interface IStatusMessage {
+  tone: MessageTone;
+  title: StringKey | undefined;
+  body: StringKey[];
+  /** True while a step runs: the area shows a spinner and is announced as busy. */
+  busy: boolean;
+  /** Show the manual steps from the support articles. */
+  showManualSteps: boolean;
+}
+
+export interface IStatusOptions {
+  canEditPage: boolean;
+  showResyncButton: boolean;
+  showManualSteps: boolean;
+}
+
+function reasonKeys(reason: PhotoSyncErrorKind, canEditPage: boolean): StringKey[] {
+  switch (reason) {
+    case 'permissionMissing':
+      // Everyone reads "ask your administrator"; a page editor also reads what exactly to approve, and where.
+      return canEditPage ? ['ReasonPermissionUser', 'ReasonPermissionEditor'] : ['ReasonPermissionUser'];
+    case 'throttled': return ['ReasonThrottled'];
+    case 'network': return ['ReasonNetwork'];
+    case 'badResponse': return ['ReasonBadResponse'];
+    case 'invalidImage': return ['ReasonInvalidImage'];
+    case 'signedOut': return ['ReasonSignedOut'];
+    case 'uploadRefused': return ['ResyncRefusedBody'];
+    default: return ['ReasonUnexpected'];
+  }
+}
+
+export function describeStatus(state: ISyncState, options: IStatusOptions): IStatusMessage {
+  const quiet: IStatusMessage = { tone: 'info', title: undefined, body: [], busy: false, showManualSteps: false };
+  switch (state.phase) {
+    case 'notChecked':
+      return { ...quiet, body: ['NotCheckedMessage'] };
+    case 'checking':
+      return { ...quiet, body: ['CheckingMessage'], busy: true };
+    case 'syncing':
+      return { ...quiet, body: ['ResyncUploading'], busy: true };
+    case 'verifying':
+      return { ...quiet, body: ['ResyncVerifying'], busy: true };
+    case 'done':
+      return { ...quiet, tone: 'success', title: 'ResyncDoneTitle', body: ['ResyncDoneBody', 'OtherAppsNote'] };
+    case 'failed':
+      return describeFailedResync(state, options);
+    default:
+      return describeVerdict(state, options);
+  }
+}
+
+function describeFailedResync(state: ISyncState, options: IStatusOptions): IStatusMessage {
+  const resync = state.resync;
+  const manual: boolean = options.showManualSteps;
+  if (resync && resync.outcome === 'refused') {
+    return { tone: 'error', title: 'ResyncRefusedTitle', body: ['ResyncRefusedBody'], busy: false, showManualSteps: manual };
+  }
+  if (resync && resync.outcome === 'notTakenYet') {
+    return { tone: 'warning', title: 'ResyncNotTakenTitle', body: ['ResyncNotTakenBody'], busy: false, showManualSteps: manual };
+  }
+  const reason: PhotoSyncErrorKind = resync && resync.outcome === 'failed' ? resync.reason : 'unexpected';
+  return { tone: 'error', title: 'ResyncFailedTitle', body: reasonKeys(reason, options.canEditPage), busy: false, showManualSteps: false };
+}
+
+function describeVerdict(state: ISyncState, options: IStatusOptions): IStatusMessage {
+  const verdict = state.verdict;
+  // Without the Resync button the manual steps are the only remedy the web part can offer.
+  const manual: boolean = options.showManualSteps && !options.showResyncButton && canResync(verdict);
+  const syncOff: StringKey[] = canResync(verdict) && state.sharePointProfile?.pullsFromMicrosoft365 === false ? ['SyncTurnedOffNote'] : [];
+  if (!verdict) {
+    return { tone: 'info', title: undefined, body: [], busy: false, showManualSteps: false };
+  }
+  switch (verdict.kind) {
+    case 'inSync':
+      return { tone: 'success', title: 'VerdictInSyncTitle', body: ['VerdictInSyncBody'], busy: false, showManualSteps: false };
+    case 'outOfSync':
+      return { tone: 'warning', title: 'VerdictOutOfSyncTitle', body: ['VerdictOutOfSyncBody', ...syncOff], busy: false, showManualSteps: manual };
+    case 'placeholder':
+      return { tone: 'warning', title: 'VerdictPlaceholderTitle', body: ['VerdictPlaceholderBody', ...syncOff], busy: false, showManualSteps: manual };
+    case 'noMicrosoft365Photo':
+      return { tone: 'info', title: 'VerdictNoPhotoTitle', body: ['VerdictNoPhotoBody'], busy: false, showManualSteps: false };
+    default:
+      return { tone: 'error', title: 'VerdictCantCheckTitle', body: reasonKeys(verdict.reason, options.canEditPage), busy: false, showManualSteps: false };
+  }
+}
+
+/** "{0}"-style placeholders, as in the SPFx loc files. */
+export function formatString(template: string, ...values: string[]): string {
+  return template.replace(/\{(\d+)\}/g, (match: string, index: string) => {
+    const value: string | undefined = values[Number(index)];
+    return value === undefined ? match : value;
+  });
+}

@@ -1,0 +1,33 @@
+import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
+import { ISharePointProfile } from '../../models/ISharePointProfile';
+import { IPhotoComparison } from '../photoComparison/comparePhotos';
+import { PhotoSyncErrorKind } from '../PhotoSyncError';
+import { Verdict } from '../verdict';
+
+/**
+ * notChecked: nothing read yet (the site owner chose "check on click").
+ * checking: reading both photos. ready: a verdict is known.
+ * syncing: uploading. verifying: reading SharePoint back. done / failed: the resync's outcome is known.
+ */
+export type SyncPhase = 'notChecked' | 'checking' | 'ready' | 'syncing' | 'verifying' | 'done' | 'failed';
+
+export type ResyncOutcome =
+  | { outcome: 'resynced' }
+  /** SharePoint answered the upload with an error. */
+  | { outcome: 'refused' }
+  /** SharePoint accepted the upload but still shows another photo after the last read-back. */
+  | { outcome: 'notTakenYet' }
+  /** The resync stopped for another reason (throttling, network, invalid image). */
+  | { outcome: 'failed'; reason: PhotoSyncErrorKind };
+
+export interface ISyncState {
+  phase: SyncPhase;
+  /** undefined until read, and when the person has no Microsoft 365 photo (see verdict). */
+  microsoft365Photo: IMicrosoft365Photo | undefined;
+  sharePointProfile: ISharePointProfile | undefined;
+  /** The image SharePoint shows (its copy, or the placeholder silhouette). */
+  sharePointImage: Blob | undefined;
+  verdict: Verdict | undefined;
+  comparison: IPhotoComparison | undefined;
+  resync: ResyncOutcome | undefined;
+}

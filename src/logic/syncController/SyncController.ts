@@ -1,0 +1,232 @@
+import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
+import { ISharePointProfile } from '../../models/ISharePointProfile';
+import { IMicrosoft365PhotoService } from '../../services/microsoft365PhotoService/IMicrosoft365PhotoService';
+import { ISharePointProfileService } from '../../services/sharePointProfileService/ISharePointProfileService';
+import { IImageCodec } from '../../services/imageCodec/IImageCodec';
+import { isImageCodecError } from '../../services/imageCodec/ImageCodecError';
+import { IPixelImage } from '../photoComparison/IPixelImage';
+import { ComparisonSensitivity, comparePhotos, IPhotoComparison } from '../photoComparison/comparePhotos';
+import { PhotoSyncErrorKind, toPhotoSyncError } from '../PhotoSyncError';
+import { canResync, decideVerdict, Verdict } from '../verdict';
+import { ISyncState, ResyncOutcome } from './ISyncState';
+
+export interface ISyncControllerOptions {
+  microsoft365: IMicrosoft365PhotoService;
+  sharePoint: ISharePointProfileService;
+  codec: IImageCodec;
+  sensitivity: ComparisonSensitivity;
+  /** Resync on its own, once, when a check finds the photos differ. Off by default in the web part. */
+  autoResync: boolean;
+  /**
+   * Waits before each read-back after an upload, in milliseconds. SharePoint regenerates its thumbnails during the
+   * upload call, but field reports say the new picture sometimes shows only later, so it is read back a few times.
+   */
+  verifyDelaysMs: ReadonlyArray<number>;
+  delay: (ms: number) => Promise<void>;
+}
+
+/** Longest side, in pixels, of the images decoded for comparison: the fingerprint needs far fewer. */
+const COMPARISON_DECODE_SIDE: number = 64;
+
+/** SharePoint accepts up to 4.76 MB (5,000,000 bytes per the CSOM docs); 648 px is Graph's largest standard size. */
+export const UPLOAD_LIMITS: { maxSide: number; maxBytes: number } = { maxSide: 648, maxBytes: 4760000 };
+
+export const INITIAL_SYNC_STATE: ISyncState = {
+  phase: 'notChecked',
+  microsoft365Photo: undefined,
+  sharePointProfile: undefined,
+  sharePointImage: undefined,
+  verdict: undefined,
+  comparison: undefined,
+  resync: undefined
+};
+
+type Listener = (state: ISyncState) => void;
+
+/**
+ * The web part's behaviour as a state machine, free of SPFx and React:
+ * notChecked → checking → ready → syncing → verifying → done | failed.
+ * It never uploads unless the verdict allows a resync and the Microsoft 365 bytes decode as an image.
+ */
+export class SyncController {
+  private _state: ISyncState = INITIAL_SYNC_STATE;
+  private readonly _listeners: Listener[] = [];
+  private readonly _options: ISyncControllerOptions;
+  /** The decoded Microsoft 365 photo, kept to compare against SharePoint's copy again after an upload. */
+  private _microsoft365Pixels: IPixelImage | undefined;
+  private _autoResyncTried: boolean = false;
+
+  public constructor(options: ISyncControllerOptions) {
+    this._options = options;
+  }
+
+  public get state(): ISyncState {
+    return this._state;
+  }
+
+  public subscribe(listener: Listener): () => void {
+    this._listeners.push(listener);
+    return () => {
+      const index: number = this._listeners.indexOf(listener);
+      if (index >= 0) {
+        this._listeners.splice(index, 1);
+      }
+    };
+  }
+
+  public get isBusy(): boolean {
+    const phase: string = this._state.phase;
+    return phase === 'checking' || phase === 'syncing' || phase === 'verifying';
+  }
+
+  /** Reads both photos in parallel and decides the verdict. Does nothing while another step runs. */
+  public async check(): Promise<void> {
+    if (this.isBusy) {
+      return;
+    }
+    this._microsoft365Pixels = undefined;
+    this._setState({ ...INITIAL_SYNC_STATE, phase: 'checking' });
+
+    const [microsoft365, sharePoint] = await Promise.all([this._readMicrosoft365(), this._readSharePoint()]);
+    this._microsoft365Pixels = microsoft365.pixels;
+
+    let comparison: IPhotoComparison | undefined;
+    let sharePointError: PhotoSyncErrorKind | undefined = sharePoint.error;
+    if (microsoft365.pixels && sharePoint.pixels && !sharePoint.profile?.isPlaceholder) {
+      comparison = comparePhotos(microsoft365.pixels, sharePoint.pixels, this._options.sensitivity);
+    } else if (sharePoint.image && !sharePoint.pixels && !sharePoint.profile?.isPlaceholder && sharePointError === undefined) {
+      // SharePoint answered with something that is not an image.
+      sharePointError = 'badResponse';
+    }
+
+    const verdict: Verdict = decideVerdict({
+      microsoft365Error: microsoft365.error,
+      sharePointError,
+      hasMicrosoft365Photo: microsoft365.photo !== undefined,
+      sharePointIsPlaceholder: sharePoint.profile?.isPlaceholder === true,
+      isSamePhoto: comparison?.isSamePhoto
+    });
+
+    this._setState({
+      phase: 'ready',
+      microsoft365Photo: microsoft365.photo,
+      sharePointProfile: sharePoint.profile,
+      sharePointImage: sharePoint.image,
+      verdict,
+      comparison,
+      resync: undefined
+    });
+
+    if (this._options.autoResync && !this._autoResyncTried && canResync(verdict)) {
+      this._autoResyncTried = true;
+      await this.resync();
+    }
+  }
+
+  /** Uploads the Microsoft 365 photo to SharePoint and verifies it by reading back. Ignored while busy. */
+  public async resync(): Promise<void> {
+    const photo: IMicrosoft365Photo | undefined = this._state.microsoft365Photo;
+    const original: IPixelImage | undefined = this._microsoft365Pixels;
+    if (this.isBusy || !canResync(this._state.verdict) || photo === undefined || original === undefined) {
+      return;
+    }
+
+    this._setState({ ...this._state, phase: 'syncing', resync: undefined });
+    try {
+      const upload: Blob = await this._options.codec.prepareForUpload(photo.image, UPLOAD_LIMITS);
+      await this._options.sharePoint.setMyProfilePicture(upload);
+    } catch (error) {
+      // A photo that does not decode, or cannot be made small enough, is never sent.
+      const kind: PhotoSyncErrorKind = isImageCodecError(error) ? 'invalidImage' : toPhotoSyncError(error).kind;
+      this._finishResync(kind === 'uploadRefused' ? { outcome: 'refused' } : { outcome: 'failed', reason: kind });
+      return;
+    }
+
+    this._setState({ ...this._state, phase: 'verifying' });
+    for (const waitMs of this._options.verifyDelaysMs) {
+      await this._options.delay(waitMs);
+      const readBack: ISharePointRead = await this._readSharePoint();
+      if (readBack.error !== undefined || !readBack.profile) {
+        continue;
+      }
+      const comparison: IPhotoComparison | undefined = readBack.pixels && !readBack.profile.isPlaceholder
+        ? comparePhotos(original, readBack.pixels, this._options.sensitivity)
+        : undefined;
+      const verdict: Verdict = decideVerdict({
+        hasMicrosoft365Photo: true,
+        sharePointIsPlaceholder: readBack.profile.isPlaceholder,
+        isSamePhoto: comparison?.isSamePhoto
+      });
+      this._setState({
+        ...this._state,
+        sharePointProfile: readBack.profile,
+        sharePointImage: readBack.image,
+        comparison,
+        verdict
+      });
+      if (verdict.kind === 'inSync') {
+        this._finishResync({ outcome: 'resynced' });
+        return;
+      }
+    }
+    this._finishResync({ outcome: 'notTakenYet' });
+  }
+
+  private _finishResync(resync: ResyncOutcome): void {
+    this._setState({ ...this._state, phase: resync.outcome === 'resynced' ? 'done' : 'failed', resync });
+  }
+
+  private async _readMicrosoft365(): Promise<IMicrosoft365Read> {
+    let photo: IMicrosoft365Photo | undefined;
+    try {
+      photo = await this._options.microsoft365.getMyPhoto();
+    } catch (error) {
+      return { photo: undefined, pixels: undefined, error: toPhotoSyncError(error).kind };
+    }
+    if (photo === undefined) {
+      return { photo: undefined, pixels: undefined, error: undefined };
+    }
+    try {
+      return { photo, pixels: await this._options.codec.decode(photo.image, COMPARISON_DECODE_SIDE), error: undefined };
+    } catch {
+      // Bytes that are not an image: show nothing and never upload them.
+      return { photo: undefined, pixels: undefined, error: 'invalidImage' };
+    }
+  }
+
+  private async _readSharePoint(): Promise<ISharePointRead> {
+    try {
+      const profile: ISharePointProfile = await this._options.sharePoint.getMyProfile();
+      const image: Blob = await this._options.sharePoint.getMyPicture(profile);
+      let pixels: IPixelImage | undefined;
+      try {
+        pixels = await this._options.codec.decode(image, COMPARISON_DECODE_SIDE);
+      } catch {
+        pixels = undefined;
+      }
+      return { profile, image, pixels, error: undefined };
+    } catch (error) {
+      return { profile: undefined, image: undefined, pixels: undefined, error: toPhotoSyncError(error).kind };
+    }
+  }
+
+  private _setState(state: ISyncState): void {
+    this._state = state;
+    for (const listener of this._listeners.slice()) {
+      listener(state);
+    }
+  }
+}
+
+interface IMicrosoft365Read {
+  photo: IMicrosoft365Photo | undefined;
+  pixels: IPixelImage | undefined;
+  error: PhotoSyncErrorKind | undefined;
+}
+
+interface ISharePointRead {
+  profile: ISharePointProfile | undefined;
+  image: Blob | undefined;
+  pixels: IPixelImage | undefined;
+  error: PhotoSyncErrorKind | undefined;
+}

@@ -1,0 +1,120 @@
+import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
+import { PhotoSyncError } from '../../logic/PhotoSyncError';
+import { IHttpResponse, IHttpTransport } from '../transport/IHttpTransport';
+import { IRetryOptions, readImage, readJson, sendWithRetry } from '../transport/sendWithRetry';
+import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
+
+/** Largest photo side read from Graph: 648×648 is its largest standard size and plenty for a profile picture. */
+const MAX_SIDE: number = 648;
+
+interface IGraphPhotoMetadata {
+  id?: string;
+  width?: number;
+  height?: number;
+  '@odata.mediaEtag'?: string;
+}
+
+interface IGraphErrorBody {
+  error?: { code?: string; message?: string };
+}
+
+/** Reads /me/photo through Microsoft Graph and translates its errors into PhotoSyncError kinds. */
+export class GraphPhotoService implements IMicrosoft365PhotoService {
+  private readonly _transport: IHttpTransport;
+  private readonly _baseUrl: string;
+  private readonly _retry: IRetryOptions;
+
+  /** @param baseUrl Graph's v1.0 root, e.g. https://graph.microsoft.com/v1.0 */
+  public constructor(transport: IHttpTransport, baseUrl: string, retry: IRetryOptions) {
+    this._transport = transport;
+    this._baseUrl = baseUrl.replace(/\/+$/, '');
+    this._retry = retry;
+  }
+
+  public async getMyPhoto(): Promise<IMicrosoft365Photo | undefined> {
+    // Metadata (for the etag) and the list of stored sizes do not depend on each other: read them together.
+    const [metadata, sizes] = await Promise.all([
+      this._getJson<IGraphPhotoMetadata>('/me/photo'),
+      this._getJson<{ value?: IGraphPhotoMetadata[] }>('/me/photos')
+    ]);
+    if (metadata === undefined) {
+      return undefined;
+    }
+    const size: IGraphPhotoMetadata | undefined = largestSizeWithin((sizes && sizes.value) || [], MAX_SIDE);
+    // A photo stored only in Entra may have no standard sizes; then the original is all there is.
+    const chosen: IGraphPhotoMetadata = size ?? metadata;
+    const path: string = size && size.id ? `/me/photos/${encodeURIComponent(size.id)}/$value` : '/me/photo/$value';
+    const response: IHttpResponse = await this._get(path);
+    if (isNoPhoto(response.status)) {
+      return undefined;
+    }
+    this._throwUnlessOk(response, await errorCode(response, response.ok));
+    return {
+      etag: metadata['@odata.mediaEtag'],
+      width: chosen.width ?? 0,
+      height: chosen.height ?? 0,
+      image: await readImage(response)
+    };
+  }
+
+  /** A JSON resource, or undefined when Graph says the person has no photo. */
+  private async _getJson<T>(path: string): Promise<T | undefined> {
+    const response: IHttpResponse = await this._get(path);
+    if (response.ok) {
+      return readJson<T>(response);
+    }
+    const code: string | undefined = await errorCode(response, false);
+    if (isNoPhoto(response.status) && (code === undefined || NO_PHOTO_CODES.indexOf(code) >= 0)) {
+      return undefined;
+    }
+    this._throwUnlessOk(response, code);
+    return undefined;
+  }
+
+  private _get(path: string): Promise<IHttpResponse> {
+    return sendWithRetry(() => this._transport.fetch(this._baseUrl + path), this._retry);
+  }
+
+  private _throwUnlessOk(response: IHttpResponse, code: string | undefined): void {
+    if (response.ok) {
+      return;
+    }
+    const detail: string = `Graph answered ${response.status}${code ? ` ${code}` : ''}`;
+    if (response.status === 401 || response.status === 403) {
+      throw new PhotoSyncError('permissionMissing', detail, response.status);
+    }
+    throw new PhotoSyncError(response.status >= 500 ? 'unexpected' : 'badResponse', detail, response.status);
+  }
+}
+
+/** Newer Graph paths say ImageNotFound, older ones ErrorItemNotFound; both mean "no photo". */
+const NO_PHOTO_CODES: ReadonlyArray<string> = ['ImageNotFound', 'ErrorItemNotFound'];
+
+function isNoPhoto(status: number): boolean {
+  return status === 404;
+}
+
+async function errorCode(response: IHttpResponse, ok: boolean): Promise<string | undefined> {
+  if (ok) {
+    return undefined;
+  }
+  try {
+    const body: IGraphErrorBody = JSON.parse(await response.text());
+    return body.error && body.error.code;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The largest square-or-not size whose sides both fit within maxSide. */
+export function largestSizeWithin(sizes: IGraphPhotoMetadata[], maxSide: number): IGraphPhotoMetadata | undefined {
+  let best: IGraphPhotoMetadata | undefined;
+  for (const size of sizes) {
+    const width: number = size.width ?? 0;
+    const height: number = size.height ?? 0;
+    if (width > 0 && height > 0 && width <= maxSide && height <= maxSide && (!best || width * height > (best.width ?? 0) * (best.height ?? 0))) {
+      best = size;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,62 @@
+import { IRetryPolicy, isRetryableStatus, retryDelayMs } from '../../logic/retryPolicy';
+import { PhotoSyncError } from '../../logic/PhotoSyncError';
+import { IHttpResponse } from './IHttpTransport';
+
+export interface IRetryOptions {
+  policy: IRetryPolicy;
+  delay: (ms: number) => Promise<void>;
+}
+
+/**
+ * Sends a request, waiting and resending while the server throttles (429/503), as its Retry-After asks and
+ * within the policy's bounds. Throws PhotoSyncError('throttled') when the server is still throttling at the end,
+ * and PhotoSyncError('network') when no answer arrives at all.
+ */
+export async function sendWithRetry(send: () => Promise<IHttpResponse>, options: IRetryOptions): Promise<IHttpResponse> {
+  for (let retry = 1; ; retry++) {
+    const response: IHttpResponse = await sendOnce(send);
+    if (!isRetryableStatus(response.status)) {
+      return response;
+    }
+    const wait: number | undefined = retryDelayMs(retry, response.headers.get('Retry-After') ?? undefined, options.policy);
+    if (wait === undefined) {
+      throw new PhotoSyncError('throttled', `Still throttled after ${retry - 1} retries`, response.status);
+    }
+    await options.delay(wait);
+  }
+}
+
+async function sendOnce(send: () => Promise<IHttpResponse>): Promise<IHttpResponse> {
+  try {
+    return await send();
+  } catch (error) {
+    if (error instanceof PhotoSyncError) {
+      throw error;
+    }
+    const message: string = error instanceof Error ? error.message : String(error);
+    // In SPFx an ungranted Graph scope surfaces while getting the token, not as an HTTP answer.
+    if (message.indexOf('AADSTS65001') >= 0) {
+      throw new PhotoSyncError('permissionMissing', message);
+    }
+    throw new PhotoSyncError('network', message);
+  }
+}
+
+/** Parses a JSON body, turning a malformed one into PhotoSyncError('badResponse'). */
+export async function readJson<T>(response: IHttpResponse): Promise<T> {
+  const text: string = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new PhotoSyncError('badResponse', `Malformed JSON (HTTP ${response.status})`, response.status);
+  }
+}
+
+/** Reads an image body, refusing anything whose Content-Type is not an image (Graph once sent "image/Jpeg"). */
+export async function readImage(response: IHttpResponse): Promise<Blob> {
+  const type: string = (response.headers.get('Content-Type') ?? '').toLowerCase();
+  if (type.indexOf('image/') !== 0) {
+    throw new PhotoSyncError('badResponse', `Expected an image, got "${type}"`, response.status);
+  }
+  return response.blob();
+}

@@ -1,0 +1,127 @@
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { DisplayMode, Version } from '@microsoft/sp-core-library';
+import {
+  IPropertyPaneConfiguration,
+  IPropertyPaneField,
+  PropertyPaneDropdown,
+  PropertyPaneTextField,
+  PropertyPaneToggle
+} from '@microsoft/sp-property-pane';
+import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
+import { IReadonlyTheme } from '@microsoft/sp-component-base';
+import { AadHttpClient } from '@microsoft/sp-http';
+import { SPPermission } from '@microsoft/sp-page-context';
+
+import * as strings from 'ProfilePhotoSyncWebPartStrings';
+import { SyncController } from '../../logic/syncController/SyncController';
+import { createSyncController } from '../../services/createSyncController';
+import { AadHttpClientTransport, SPHttpClientTransport } from '../../services/transport/SPFxTransports';
+import { BrowserImageCodec } from '../../services/imageCodec/BrowserImageCodec';
+import { ErrorBoundary } from './components/errorBoundary';
+import { ProfilePhotoSyncContainer } from './components/profilePhotoSyncContainer';
+import { IProfilePhotoSyncWebPartProps } from './IProfilePhotoSyncWebPartProps';
+import { CONTROLLER_PROPERTIES, PROPERTY_GROUPS, PropertyField } from './propertyFields';
+
+const GRAPH_RESOURCE: string = 'https://graph.microsoft.com';
+
+export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProfilePhotoSyncWebPartProps> {
+  private _graphClient: AadHttpClient | undefined;
+  private _controller: SyncController | undefined;
+  private _theme: IReadonlyTheme | undefined;
+
+  protected async onInit(): Promise<void> {
+    await super.onInit();
+    // Getting the client does not get a token yet: an unapproved User.Read surfaces on the first Graph request.
+    this._graphClient = await this.context.aadHttpClientFactory.getClient(GRAPH_RESOURCE);
+    this._controller = this._createController();
+  }
+
+  public render(): void {
+    if (!this._controller) {
+      return;
+    }
+    const element: React.ReactElement = React.createElement(
+      ErrorBoundary,
+      { message: strings.CrashMessage },
+      React.createElement(ProfilePhotoSyncContainer, {
+        controller: this._controller,
+        checkOnLoad: this.properties.checkOnLoad,
+        settings: this.properties,
+        strings,
+        locale: this.context.pageContext.cultureInfo.currentUICultureName,
+        canEditPage: this._canEditPage(),
+        theme: this._theme
+      })
+    );
+    ReactDom.render(element, this.domElement);
+  }
+
+  protected onThemeChanged(currentTheme: IReadonlyTheme | undefined): void {
+    this._theme = currentTheme;
+    this.render();
+  }
+
+  protected onPropertyPaneFieldChanged(propertyPath: string): void {
+    if (CONTROLLER_PROPERTIES.indexOf(propertyPath as keyof IProfilePhotoSyncWebPartProps) >= 0) {
+      this._controller = this._createController();
+    }
+  }
+
+  protected onDispose(): void {
+    ReactDom.unmountComponentAtNode(this.domElement);
+  }
+
+  protected get dataVersion(): Version {
+    return Version.parse('1.0');
+  }
+
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    return {
+      pages: [{
+        header: { description: strings.PropertyPaneDescription },
+        displayGroupsAsAccordion: true,
+        groups: PROPERTY_GROUPS.map((group) => ({
+          groupName: strings[group.name],
+          isCollapsed: group.collapsed,
+          groupFields: group.fields.map(toPaneField)
+        }))
+      }]
+    };
+  }
+
+  private _createController(): SyncController {
+    if (!this._graphClient) {
+      throw new Error('onInit has not run');
+    }
+    return createSyncController({
+      sharePointTransport: new SPHttpClientTransport(this.context.spHttpClient),
+      graphTransport: new AadHttpClientTransport(this._graphClient),
+      siteUrl: this.context.pageContext.web.absoluteUrl,
+      graphUrl: `${GRAPH_RESOURCE}/v1.0`,
+      codec: new BrowserImageCodec(),
+      sensitivity: this.properties.sensitivity,
+      autoResync: this.properties.autoResync
+    });
+  }
+
+  /** Page editors are told exactly which permission an admin must approve; readers are told to ask one. */
+  private _canEditPage(): boolean {
+    const list = this.context.pageContext.list;
+    return this.displayMode === DisplayMode.Edit || (list !== undefined && list.permissions.hasPermission(SPPermission.editListItems));
+  }
+}
+
+function toPaneField(field: PropertyField): IPropertyPaneField<unknown> {
+  switch (field.kind) {
+    case 'text':
+      return PropertyPaneTextField(field.name, { label: strings[field.label], multiline: field.multiline });
+    case 'toggle':
+      return PropertyPaneToggle(field.name, { label: strings[field.label], onText: strings.ToggleOn, offText: strings.ToggleOff });
+    default:
+      return PropertyPaneDropdown(field.name, {
+        label: strings[field.label],
+        options: field.options.map((option) => ({ key: option.key, text: strings[option.text] }))
+      });
+  }
+}

@@ -1,0 +1,126 @@
+import * as React from 'react';
+import { getTheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import type { ISemanticColors } from '@fluentui/react/lib/Styling';
+import { ISyncState } from '../../../../logic/syncController/ISyncState';
+import { describeStatus, formatString, IStatusMessage } from '../../../../logic/statusMessage';
+import { canResync } from '../../../../logic/verdict';
+import { IProfilePhotoSyncWebPartProps, PHOTO_SIDE_PX } from '../../IProfilePhotoSyncWebPartProps';
+import { IPhotoSyncTheme } from '../IPhotoSyncTheme';
+import { usePhotoUrl } from '../usePhotoUrl';
+import { PhotoCard } from '../photoCard';
+import { StatusMessage } from '../statusMessage';
+import { ActionButton } from '../actionButton';
+import { ManualSteps } from '../manualSteps';
+
+export type IDisplaySettings = Pick<IProfilePhotoSyncWebPartProps,
+  'title' | 'description' | 'showResyncButton' | 'photoSize' | 'showTimestamps' | 'showTroubleshooting'>;
+
+export interface IProfilePhotoSyncProps {
+  state: ISyncState;
+  settings: IDisplaySettings;
+  strings: IProfilePhotoSyncWebPartStrings;
+  /** BCP 47 tag of the page's language, for dates. */
+  locale: string;
+  /** A page editor reads which permission to approve, and where. */
+  canEditPage: boolean;
+  theme: IPhotoSyncTheme | undefined;
+  onCheck: () => void;
+  onResync: () => void;
+}
+
+export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElement {
+  const { state, settings, strings, locale, canEditPage, theme, onCheck, onResync } = props;
+  const colors: Partial<ISemanticColors> = { ...getTheme().semanticColors, ...(theme && theme.semanticColors) };
+  const side: number = PHOTO_SIDE_PX[settings.photoSize] || PHOTO_SIDE_PX.medium;
+  const microsoft365Url: string | undefined = usePhotoUrl(state.microsoft365Photo && state.microsoft365Photo.image);
+  const sharePointUrl: string | undefined = usePhotoUrl(state.sharePointImage);
+
+  const status: IStatusMessage = describeStatus(state, {
+    canEditPage,
+    showResyncButton: settings.showResyncButton,
+    showManualSteps: settings.showTroubleshooting
+  });
+  const loading: boolean = state.phase === 'checking';
+  const resyncBusy: boolean = state.phase === 'syncing' || state.phase === 'verifying';
+  const showResync: boolean = settings.showResyncButton && (resyncBusy || (canResync(state.verdict) && state.phase !== 'done'));
+  const profile = state.sharePointProfile;
+  const isPlaceholder: boolean = profile !== undefined && profile.isPlaceholder;
+
+  const classes = mergeStyleSets({
+    root: { color: colors.bodyText, fontSize: 14, display: 'flex', flexDirection: 'column', gap: 16 },
+    title: { margin: 0, fontSize: 20, fontWeight: 600 },
+    description: { margin: '4px 0 0', color: colors.bodySubtext },
+    photos: { display: 'flex', flexWrap: 'wrap', gap: 24, alignItems: 'flex-start' },
+    actions: { display: 'flex', flexWrap: 'wrap', gap: 8 }
+  });
+
+  return (
+    <section className={classes.root} aria-labelledby="profile-photo-sync-title">
+      <header>
+        <h2 id="profile-photo-sync-title" className={classes.title}>{settings.title || strings.DefaultTitle}</h2>
+        {settings.description ? <p className={classes.description}>{settings.description}</p> : undefined}
+      </header>
+      <div className={classes.photos}>
+        <PhotoCard
+          label={strings.Microsoft365PhotoLabel}
+          imageUrl={microsoft365Url}
+          alt={strings.Microsoft365PhotoAlt}
+          emptyText={state.verdict && state.verdict.kind === 'noMicrosoft365Photo' ? strings.NoMicrosoft365Photo : strings.PhotoUnavailable}
+          loading={loading || (state.phase !== 'notChecked' && state.microsoft365Photo !== undefined && !microsoft365Url)}
+          side={side}
+          caption={undefined}
+          colors={colors}
+        />
+        <PhotoCard
+          label={strings.SharePointPhotoLabel}
+          imageUrl={sharePointUrl}
+          alt={isPlaceholder ? strings.SharePointPlaceholderAlt : strings.SharePointPhotoAlt}
+          emptyText={strings.PhotoUnavailable}
+          loading={loading || (state.sharePointImage !== undefined && !sharePointUrl)}
+          side={side}
+          caption={settings.showTimestamps && profile ? changeCaption(profile.pictureChangedAt, isPlaceholder, strings, locale) : undefined}
+          colors={colors}
+        />
+      </div>
+      <StatusMessage
+        tone={status.tone}
+        title={status.title && strings[status.title]}
+        paragraphs={status.body.map((key) => strings[key])}
+        busy={status.busy}
+        colors={colors}
+      />
+      <div className={classes.actions}>
+        {showResync ? (
+          <ActionButton text={strings.ResyncButton} busyText={strings.ResyncBusyLabel} busy={resyncBusy} primary={true} onClick={onResync} colors={colors} />
+        ) : undefined}
+        <ActionButton
+          text={state.phase === 'notChecked' ? strings.CheckButton : strings.CheckAgainButton}
+          busy={loading}
+          disabled={resyncBusy}
+          primary={state.phase === 'notChecked'}
+          onClick={onCheck}
+          colors={colors}
+        />
+      </div>
+      {status.showManualSteps ? (
+        <ManualSteps
+          title={strings.TroubleshootingTitle}
+          steps={[strings.TroubleshootingStep1, strings.TroubleshootingStep2, strings.TroubleshootingStep3, strings.TroubleshootingStep4]}
+          note={strings.OtherAppsNote}
+          colors={colors}
+        />
+      ) : undefined}
+    </section>
+  );
+}
+
+function changeCaption(changedAt: Date | undefined, isPlaceholder: boolean, strings: IProfilePhotoSyncWebPartStrings, locale: string): string | undefined {
+  if (isPlaceholder) {
+    return undefined;
+  }
+  if (!changedAt) {
+    return strings.NoChangeDate;
+  }
+  const formatted: string = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(changedAt);
+  return formatString(strings.LastChangedLabel, formatted);
+}

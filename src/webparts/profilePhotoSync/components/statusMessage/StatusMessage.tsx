@@ -1,0 +1,66 @@
+import * as React from 'react';
+import { keyframes, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import type { ISemanticColors } from '@fluentui/react/lib/Styling';
+import { MessageTone } from '../../../../logic/statusMessage';
+
+export interface IStatusMessageProps {
+  tone: MessageTone;
+  title: string | undefined;
+  paragraphs: string[];
+  busy: boolean;
+  colors: Partial<ISemanticColors>;
+}
+
+const spin: string = keyframes({ from: { transform: 'rotate(0deg)' }, to: { transform: 'rotate(360deg)' } });
+
+/** The verdict or progress, in a live region so screen readers hear it change. */
+export function StatusMessage(props: IStatusMessageProps): React.ReactElement {
+  const { tone, title, paragraphs, busy, colors } = props;
+  const background: Record<MessageTone, string | undefined> = {
+    info: colors.bodyStandoutBackground,
+    success: colors.successBackground,
+    warning: colors.warningBackground,
+    error: colors.errorBackground
+  };
+  const accent: Record<MessageTone, string | undefined> = {
+    info: colors.infoIcon,
+    success: colors.successIcon,
+    warning: colors.warningIcon,
+    error: colors.errorIcon
+  };
+  const classes = mergeStyleSets({
+    root: {
+      display: 'flex',
+      gap: 10,
+      alignItems: 'flex-start',
+      padding: '10px 12px',
+      minHeight: 44,
+      boxSizing: 'border-box',
+      background: background[tone],
+      color: colors.messageText || colors.bodyText,
+      borderLeft: `4px solid ${accent[tone]}`
+    },
+    spinner: {
+      flex: '0 0 auto',
+      width: 16,
+      height: 16,
+      marginTop: 2,
+      borderRadius: '50%',
+      border: `2px solid ${colors.bodyDivider}`,
+      borderTopColor: colors.primaryButtonBackground,
+      animation: `${spin} 1s linear infinite`
+    },
+    title: { margin: 0, fontSize: 16, fontWeight: 600 },
+    paragraph: { margin: '2px 0 0', fontSize: 14, lineHeight: '20px' }
+  });
+
+  return (
+    <div className={classes.root} role="status" aria-live="polite" aria-busy={busy}>
+      {busy ? <span className={classes.spinner} aria-hidden={true} /> : undefined}
+      <div>
+        {title ? <p className={classes.title}>{title}</p> : undefined}
+        {paragraphs.map((text) => <p key={text} className={classes.paragraph}>{text}</p>)}
+      </div>
+    </div>
+  );
+}
