@@ -1,1 +1,7 @@
 import '@testing-library/jest-dom';
+import { Blob as NodeBlob } from 'buffer';
+
+// jest 29's node environment does not expose Node's Blob; services and the controller work with Blobs.
+if (typeof globalThis.Blob === 'undefined') {
+  (globalThis as unknown as { Blob: typeof NodeBlob }).Blob = NodeBlob;
+}

@@ -1,0 +1,119 @@
+/** @jest-environment node */
+import { PhotoSyncError } from '../../logic/PhotoSyncError';
+import { FakeTransport } from '../../testing/FakeTransport';
+import {
+  CONSENT_MISSING_TOKEN_ERROR, GRAPH_ACCESS_DENIED, GRAPH_IMAGE_NOT_FOUND, GRAPH_INVALID_TOKEN, GRAPH_PHOTO_METADATA,
+  GRAPH_THROTTLED, graphPhotoSizes
+} from '../../testing/wirePayloads';
+import { GraphPhotoService } from './GraphPhotoService';
+
+const GRAPH: string = 'https://graph.microsoft.com/v1.0';
+const JPEG_BYTES: Blob = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], { type: 'image/jpeg' });
+
+function serviceOver(transport: FakeTransport, waits: number[] = []): GraphPhotoService {
+  return new GraphPhotoService(transport, GRAPH, {
+    policy: { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 10000 },
+    delay: async (ms: number) => { waits.push(ms); }
+  });
+}
+
+async function kindOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as PhotoSyncError).kind;
+  }
+  return 'no error';
+}
+
+describe('GraphPhotoService', () => {
+  it('reads the 648×648 photo with the etag from the metadata', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /\/me\/photo$/, { status: 200, body: GRAPH_PHOTO_METADATA })
+      .on('GET', /\/me\/photos$/, { status: 200, body: graphPhotoSizes([48, 64, 96, 120, 240, 360, 432, 504, 648]) })
+      .on('GET', /\/me\/photos\/648x648\/\$value$/, { status: 200, headers: { 'Content-Type': 'image/jpeg', ETag: '"BA09D118"' }, body: JPEG_BYTES });
+
+    const photo = await serviceOver(transport).getMyPhoto();
+
+    expect(photo).toMatchObject({ etag: '"BA09D118"', width: 648, height: 648 });
+    expect(new Uint8Array(await photo!.image.arrayBuffer())).toEqual(new Uint8Array(await JPEG_BYTES.arrayBuffer()));
+  });
+
+  it('picks the largest stored size when the photo is smaller than 648 px', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /\/me\/photo$/, { status: 200, body: { ...GRAPH_PHOTO_METADATA, id: '240x240', width: 240, height: 240 } })
+      .on('GET', /\/me\/photos$/, { status: 200, body: graphPhotoSizes([48, 64, 96, 120, 240]) })
+      .on('GET', /\/me\/photos\/240x240\/\$value$/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: JPEG_BYTES });
+
+    expect(await serviceOver(transport).getMyPhoto()).toMatchObject({ width: 240, height: 240 });
+  });
+
+  it('falls back to the original when a photo stored only in Entra has no standard sizes', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /\/me\/photo$/, { status: 200, body: { ...GRAPH_PHOTO_METADATA, id: '3000x2000', width: 3000, height: 2000 } })
+      .on('GET', /\/me\/photos$/, { status: 200, body: { value: [{ id: '3000x2000', width: 3000, height: 2000 }] } })
+      .on('GET', /\/me\/photo\/\$value$/, { status: 200, headers: { 'Content-Type': 'image/Jpeg' }, body: JPEG_BYTES });
+
+    expect(await serviceOver(transport).getMyPhoto()).toMatchObject({ width: 3000, height: 2000 });
+    expect(transport.count('GET', /\/me\/photo\/\$value$/)).toBe(1);
+  });
+
+  it.each([
+    ['ImageNotFound', GRAPH_IMAGE_NOT_FOUND],
+    ['ErrorItemNotFound', { error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } }]
+  ])('treats 404 %s as no photo', async (_code, body) => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /\/me\/photo$/, { status: 404, body })
+      .on('GET', /\/me\/photos$/, { status: 404, body });
+
+    expect(await serviceOver(transport).getMyPhoto()).toBeUndefined();
+  });
+
+  it('reports a missing permission for 401 and 403', async () => {
+    const unauthorized: FakeTransport = new FakeTransport().on('GET', /./, { status: 401, body: GRAPH_INVALID_TOKEN });
+    const denied: FakeTransport = new FakeTransport().on('GET', /./, { status: 403, body: GRAPH_ACCESS_DENIED });
+
+    expect(await kindOf(serviceOver(unauthorized).getMyPhoto())).toBe('permissionMissing');
+    expect(await kindOf(serviceOver(denied).getMyPhoto())).toBe('permissionMissing');
+  });
+
+  it('reports a missing permission when getting the token fails with AADSTS65001', async () => {
+    const transport: FakeTransport = new FakeTransport().on('GET', /./, new Error(CONSENT_MISSING_TOKEN_ERROR));
+
+    expect(await kindOf(serviceOver(transport).getMyPhoto())).toBe('permissionMissing');
+  });
+
+  it('waits as Retry-After asks while Graph throttles, then succeeds', async () => {
+    const throttled = { status: 429, headers: { 'Retry-After': '2' }, body: GRAPH_THROTTLED };
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /\/me\/photo$/, throttled, throttled, { status: 200, body: GRAPH_PHOTO_METADATA })
+      .on('GET', /\/me\/photos$/, { status: 200, body: graphPhotoSizes([648]) })
+      .on('GET', /\$value$/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: JPEG_BYTES });
+    const waits: number[] = [];
+
+    expect(await serviceOver(transport, waits).getMyPhoto()).toMatchObject({ width: 648 });
+    expect(waits).toEqual([2000, 2000]);
+  });
+
+  it('gives up after the bounded retries and says Graph is throttling', async () => {
+    const transport: FakeTransport = new FakeTransport().on('GET', /./, { status: 503, body: GRAPH_THROTTLED });
+    const waits: number[] = [];
+
+    expect(await kindOf(serviceOver(transport, waits).getMyPhoto())).toBe('throttled');
+    // Without Retry-After: exponential back-off, three retries for each of the two parallel requests.
+    expect(waits.sort((a, b) => a - b)).toEqual([1000, 1000, 2000, 2000, 4000, 4000]);
+  });
+
+  it('reports malformed JSON, a non-image body and a network failure as such', async () => {
+    const malformed: FakeTransport = new FakeTransport().on('GET', /./, { status: 200, body: '{"id": "648x6' });
+    const html: FakeTransport = new FakeTransport()
+      .on('GET', /\/me\/photo$/, { status: 200, body: GRAPH_PHOTO_METADATA })
+      .on('GET', /\/me\/photos$/, { status: 200, body: graphPhotoSizes([648]) })
+      .on('GET', /\$value$/, { status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html>Sign in</html>' });
+    const offline: FakeTransport = new FakeTransport().on('GET', /./, new TypeError('Failed to fetch'));
+
+    expect(await kindOf(serviceOver(malformed).getMyPhoto())).toBe('badResponse');
+    expect(await kindOf(serviceOver(html).getMyPhoto())).toBe('badResponse');
+    expect(await kindOf(serviceOver(offline).getMyPhoto())).toBe('network');
+  });
+});

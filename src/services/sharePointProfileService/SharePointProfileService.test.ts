@@ -1,0 +1,145 @@
+/** @jest-environment node */
+import { PhotoSyncError } from '../../logic/PhotoSyncError';
+import { FakeTransport } from '../../testing/FakeTransport';
+import {
+  CONTEXT_INFO, CONTEXT_INFO_VERBOSE, INVALID_PARAMETER_ERROR, MY_PROPERTIES_NOMETADATA, MY_PROPERTIES_PLACEHOLDER,
+  MY_PROPERTIES_VERBOSE, STALE_DIGEST_ERROR
+} from '../../testing/wirePayloads';
+import { SharePointProfileService } from './SharePointProfileService';
+
+const SITE: string = 'https://contoso.sharepoint.com/sites/intranet';
+const PHOTO: Blob = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 9])], { type: 'image/jpeg' });
+const SET_PICTURE: RegExp = /SetMyProfilePicture$/;
+
+function serviceOver(transport: FakeTransport): SharePointProfileService {
+  return new SharePointProfileService(transport, `${SITE}/`, {
+    policy: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 10 },
+    delay: async () => undefined
+  });
+}
+
+async function kindOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as PhotoSyncError).kind;
+  }
+  return 'no error';
+}
+
+describe('SharePointProfileService.getMyProfile', () => {
+  it('reads the picture properties from the nometadata answer', async () => {
+    const transport: FakeTransport = new FakeTransport().on('GET', /GetMyProperties$/, { status: 200, body: MY_PROPERTIES_NOMETADATA });
+
+    const profile = await serviceOver(transport).getMyProfile();
+
+    expect(profile).toMatchObject({
+      accountName: 'i:0#.f|membership|adele@contoso.com',
+      email: 'adele@contoso.com',
+      displayName: 'Adele Vance',
+      pictureTimestamp: '63871724126',
+      isPlaceholder: false,
+      pullsFromMicrosoft365: true
+    });
+    expect(profile.pictureChangedAt?.toISOString()).toBe('2025-01-06T01:35:26.000Z');
+    expect(transport.sent[0].url).toBe(`${SITE}/_api/SP.UserProfiles.PeopleManager/GetMyProperties`);
+    expect(transport.sent[0].headers).toMatchObject({ Accept: 'application/json;odata=nometadata', 'odata-version': '' });
+  });
+
+  it('reads the same from the verbose answer', async () => {
+    const transport: FakeTransport = new FakeTransport().on('GET', /GetMyProperties$/, { status: 200, body: MY_PROPERTIES_VERBOSE });
+
+    expect(await serviceOver(transport).getMyProfile()).toMatchObject({ pictureTimestamp: '63871724126', isPlaceholder: false });
+  });
+
+  it('reports a placeholder when SharePoint has no picture, and that the sync from Microsoft 365 is off', async () => {
+    const transport: FakeTransport = new FakeTransport().on('GET', /GetMyProperties$/, { status: 200, body: MY_PROPERTIES_PLACEHOLDER });
+
+    expect(await serviceOver(transport).getMyProfile()).toMatchObject({
+      isPlaceholder: true, pictureUrl: undefined, pictureChangedAt: undefined, pullsFromMicrosoft365: false
+    });
+  });
+
+  it('rejects malformed or unexpected answers as bad responses, and 401 as signed out', async () => {
+    const malformed: FakeTransport = new FakeTransport().on('GET', /./, { status: 200, body: '<html>' });
+    const unexpected: FakeTransport = new FakeTransport().on('GET', /./, { status: 200, body: { value: [] } });
+    const signedOut: FakeTransport = new FakeTransport().on('GET', /./, { status: 401, body: '' });
+
+    expect(await kindOf(serviceOver(malformed).getMyProfile())).toBe('badResponse');
+    expect(await kindOf(serviceOver(unexpected).getMyProfile())).toBe('badResponse');
+    expect(await kindOf(serviceOver(signedOut).getMyProfile())).toBe('signedOut');
+  });
+});
+
+describe('SharePointProfileService.getMyPicture', () => {
+  it('reads the large picture from the current site with the timestamp as cache-buster', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /GetMyProperties$/, { status: 200, body: MY_PROPERTIES_NOMETADATA })
+      .on('GET', /userphoto\.aspx/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: PHOTO });
+    const service: SharePointProfileService = serviceOver(transport);
+
+    await service.getMyPicture(await service.getMyProfile());
+
+    expect(transport.sent[1].url).toBe(`${SITE}/_layouts/15/userphoto.aspx?size=L&accountname=adele%40contoso.com&t=63871724126`);
+  });
+});
+
+describe('SharePointProfileService.setMyProfilePicture', () => {
+  it('posts the raw bytes with a request digest from contextinfo', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('POST', /contextinfo$/, { status: 200, body: CONTEXT_INFO })
+      .on('POST', SET_PICTURE, { status: 200, body: { 'odata.null': true } });
+
+    await serviceOver(transport).setMyProfilePicture(PHOTO);
+
+    const upload = transport.sent.filter((r) => SET_PICTURE.test(r.url))[0];
+    expect(upload.url).toBe(`${SITE}/_api/SP.UserProfiles.PeopleManager/SetMyProfilePicture`);
+    expect(upload.headers['X-RequestDigest']).toBe(CONTEXT_INFO.FormDigestValue);
+    expect(upload.body).toBe(PHOTO);
+  });
+
+  it('accepts 204 as success and reuses the digest while it is valid', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('POST', /contextinfo$/, { status: 200, body: CONTEXT_INFO_VERBOSE })
+      .on('POST', SET_PICTURE, { status: 204 });
+    const service: SharePointProfileService = serviceOver(transport);
+
+    await service.setMyProfilePicture(PHOTO);
+    await service.setMyProfilePicture(PHOTO);
+
+    expect(transport.count('POST', /contextinfo$/)).toBe(1);
+  });
+
+  it('fetches a fresh digest once when SharePoint calls the digest stale, and retries', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('POST', /contextinfo$/, { status: 200, body: { ...CONTEXT_INFO, FormDigestValue: 'old' } }, { status: 200, body: { ...CONTEXT_INFO, FormDigestValue: 'fresh' } })
+      .on('POST', SET_PICTURE, { status: 403, body: STALE_DIGEST_ERROR }, { status: 200, body: '' });
+
+    await serviceOver(transport).setMyProfilePicture(PHOTO);
+
+    const digests: string[] = transport.sent.filter((r) => SET_PICTURE.test(r.url)).map((r) => r.headers['X-RequestDigest']);
+    expect(digests).toEqual(['old', 'fresh']);
+  });
+
+  it('stops after one retry when the digest is refused again', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('POST', /contextinfo$/, { status: 200, body: CONTEXT_INFO })
+      .on('POST', SET_PICTURE, { status: 403, body: STALE_DIGEST_ERROR });
+
+    expect(await kindOf(serviceOver(transport).setMyProfilePicture(PHOTO))).toBe('uploadRefused');
+    expect(transport.count('POST', SET_PICTURE)).toBe(2);
+  });
+
+  it('reports a refused upload for 400 and other 403s, without retrying', async () => {
+    const invalid: FakeTransport = new FakeTransport()
+      .on('POST', /contextinfo$/, { status: 200, body: CONTEXT_INFO })
+      .on('POST', SET_PICTURE, { status: 400, body: INVALID_PARAMETER_ERROR });
+    const denied: FakeTransport = new FakeTransport()
+      .on('POST', /contextinfo$/, { status: 200, body: CONTEXT_INFO })
+      .on('POST', SET_PICTURE, { status: 403, body: { 'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { value: 'Access denied.' } } } });
+
+    expect(await kindOf(serviceOver(invalid).setMyProfilePicture(PHOTO))).toBe('uploadRefused');
+    expect(await kindOf(serviceOver(denied).setMyProfilePicture(PHOTO))).toBe('uploadRefused');
+    expect(denied.count('POST', SET_PICTURE)).toBe(1);
+  });
+});
