@@ -5,3 +5,10 @@ import { Blob as NodeBlob } from 'buffer';
 if (typeof globalThis.Blob === 'undefined') {
   (globalThis as unknown as { Blob: typeof NodeBlob }).Blob = NodeBlob;
 }
+
+// jsdom has no object URLs; components only need a stable, unique string per Blob.
+if (typeof URL.createObjectURL !== 'function') {
+  let next: number = 0;
+  URL.createObjectURL = () => `blob:test/${++next}`;
+  URL.revokeObjectURL = () => undefined;
+}

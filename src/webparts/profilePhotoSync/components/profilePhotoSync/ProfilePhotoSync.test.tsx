@@ -1,0 +1,167 @@
+import * as React from 'react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { INITIAL_SYNC_STATE } from '../../../../logic/syncController/SyncController';
+import { ISyncState } from '../../../../logic/syncController/ISyncState';
+import { ISharePointProfile } from '../../../../models/ISharePointProfile';
+import { loadStrings } from '../../../../testing/loadStrings';
+import { DEFAULT_WEB_PART_PROPERTIES } from '../../IProfilePhotoSyncWebPartProps';
+import { IProfilePhotoSyncProps, ProfilePhotoSync } from './ProfilePhotoSync';
+
+const en: IProfilePhotoSyncWebPartStrings = loadStrings('en-us');
+const image: Blob = new Blob(['jpeg'], { type: 'image/jpeg' });
+const profile: ISharePointProfile = {
+  accountName: 'i:0#.f|membership|adele@contoso.com',
+  email: 'adele@contoso.com',
+  displayName: 'Adele Vance',
+  pictureUrl: 'https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/adele_contoso_com_MThumb.jpg?t=63871724126',
+  pictureTimestamp: '63871724126',
+  pictureChangedAt: new Date('2025-01-06T01:35:26Z'),
+  isPlaceholder: false,
+  pullsFromMicrosoft365: true
+};
+const loaded: ISyncState = {
+  ...INITIAL_SYNC_STATE,
+  phase: 'ready',
+  microsoft365Photo: { etag: '"1"', width: 648, height: 648, image },
+  sharePointProfile: profile,
+  sharePointImage: image,
+  verdict: { kind: 'inSync' }
+};
+
+function renderView(state: Partial<ISyncState>, overrides: Partial<IProfilePhotoSyncProps> = {}): { onCheck: jest.Mock; onResync: jest.Mock } {
+  const onCheck: jest.Mock = jest.fn();
+  const onResync: jest.Mock = jest.fn();
+  render(
+    <ProfilePhotoSync
+      state={{ ...loaded, ...state }}
+      settings={DEFAULT_WEB_PART_PROPERTIES}
+      strings={en}
+      locale="en-US"
+      canEditPage={false}
+      theme={undefined}
+      onCheck={onCheck}
+      onResync={onResync}
+      {...overrides}
+    />
+  );
+  return { onCheck, onResync };
+}
+
+describe('ProfilePhotoSync', () => {
+  it('shows both photos with their labels and alt text, and says they are in sync', () => {
+    renderView({});
+    expect(screen.getByRole('img', { name: en.Microsoft365PhotoAlt })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: en.SharePointPhotoAlt })).toBeInTheDocument();
+    expect(screen.getByText(en.Microsoft365PhotoLabel)).toBeInTheDocument();
+    expect(screen.getByText(en.SharePointPhotoLabel)).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(en.VerdictInSyncTitle);
+    expect(screen.queryByRole('button', { name: en.ResyncButton })).not.toBeInTheDocument();
+  });
+
+  it('shows when SharePoint last changed the photo, in the page locale', () => {
+    renderView({});
+    expect(screen.getByText(/Changed in SharePoint Jan 6, 2025/)).toBeInTheDocument();
+  });
+
+  it('hides the change date when the site owner turns timestamps off', () => {
+    renderView({}, { settings: { ...DEFAULT_WEB_PART_PROPERTIES, showTimestamps: false } });
+    expect(screen.queryByText(/Changed in SharePoint/)).not.toBeInTheDocument();
+  });
+
+  it('offers Resync when the photos differ, and raises the intent on click', () => {
+    const { onResync } = renderView({ verdict: { kind: 'outOfSync' } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.VerdictOutOfSyncTitle);
+    fireEvent.click(screen.getByRole('button', { name: en.ResyncButton }));
+    expect(onResync).toHaveBeenCalledTimes(1);
+  });
+
+  it('hides Resync when the site owner turns it off, and shows the manual steps instead', () => {
+    renderView({ verdict: { kind: 'outOfSync' } }, { settings: { ...DEFAULT_WEB_PART_PROPERTIES, showResyncButton: false } });
+    expect(screen.queryByRole('button', { name: en.ResyncButton })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: en.TroubleshootingTitle })).toBeInTheDocument();
+  });
+
+  it('reports a placeholder with its own alt text, and says when the admin turned the sync off', () => {
+    renderView({ verdict: { kind: 'placeholder' }, sharePointProfile: { ...profile, isPlaceholder: true, pullsFromMicrosoft365: false } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.VerdictPlaceholderTitle);
+    expect(screen.getByRole('status')).toHaveTextContent(en.SyncTurnedOffNote);
+    expect(screen.getByRole('img', { name: en.SharePointPlaceholderAlt })).toBeInTheDocument();
+  });
+
+  it('says there is no Microsoft 365 photo and where to add one, with no Resync', () => {
+    renderView({ verdict: { kind: 'noMicrosoft365Photo' }, microsoft365Photo: undefined });
+    expect(screen.getByRole('status')).toHaveTextContent(en.VerdictNoPhotoBody);
+    expect(screen.getByText(en.NoMicrosoft365Photo)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: en.ResyncButton })).not.toBeInTheDocument();
+  });
+
+  it('tells a reader to ask an administrator when the Graph permission is missing', () => {
+    renderView({ verdict: { kind: 'cantCheck', reason: 'permissionMissing' }, microsoft365Photo: undefined });
+    expect(screen.getByRole('status')).toHaveTextContent(en.VerdictCantCheckTitle);
+    expect(screen.getByRole('status')).toHaveTextContent(en.ReasonPermissionUser);
+    expect(screen.getByRole('status')).not.toHaveTextContent('User.Read');
+  });
+
+  it('tells a page editor exactly which permission to approve, and where', () => {
+    renderView({ verdict: { kind: 'cantCheck', reason: 'permissionMissing' }, microsoft365Photo: undefined }, { canEditPage: true });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ReasonPermissionEditor);
+    expect(screen.getByRole('status')).toHaveTextContent('User.Read');
+  });
+
+  it('never shows a raw status code when a check fails', () => {
+    renderView({ verdict: { kind: 'cantCheck', reason: 'throttled' } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ReasonThrottled);
+    expect(screen.getByRole('status').textContent).not.toMatch(/\b(4|5)\d\d\b/);
+  });
+
+  it('reserves the photo frames and announces progress while checking', () => {
+    renderView({ ...INITIAL_SYNC_STATE, phase: 'checking' });
+    expect(screen.getByRole('status')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('status')).toHaveTextContent(en.CheckingMessage);
+    expect(screen.queryAllByRole('img')).toHaveLength(0);
+    expect(screen.getByRole('button', { name: en.CheckAgainButton })).toBeDisabled();
+  });
+
+  it('disables Resync and marks it busy while uploading and verifying', () => {
+    renderView({ phase: 'syncing', verdict: { kind: 'outOfSync' } });
+    const button: HTMLElement = screen.getByRole('button', { name: en.ResyncBusyLabel });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncUploading);
+  });
+
+  it('confirms a resync and mentions that other apps can take 72 hours', () => {
+    renderView({ phase: 'done', resync: { outcome: 'resynced' } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncDoneTitle);
+    expect(screen.getByRole('status')).toHaveTextContent(en.OtherAppsNote);
+  });
+
+  it('says honestly when SharePoint refused the photo, and shows the manual steps', () => {
+    renderView({ phase: 'failed', verdict: { kind: 'outOfSync' }, resync: { outcome: 'refused' } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncRefusedTitle);
+    const steps: HTMLElement = screen.getByRole('region', { name: en.TroubleshootingTitle });
+    expect(steps).toHaveTextContent(en.TroubleshootingStep1);
+    expect(steps).toHaveTextContent(en.TroubleshootingStep4);
+    expect(steps).toHaveTextContent(en.OtherAppsNote);
+  });
+
+  it('says honestly when SharePoint accepted the photo but still shows the old one', () => {
+    renderView({ phase: 'failed', verdict: { kind: 'outOfSync' }, resync: { outcome: 'notTakenYet' } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncNotTakenTitle);
+    expect(screen.getByRole('region', { name: en.TroubleshootingTitle })).toBeInTheDocument();
+  });
+
+  it('offers a Check button when the site owner chose to check on click', () => {
+    const { onCheck } = renderView({ ...INITIAL_SYNC_STATE });
+    expect(screen.getByRole('status')).toHaveTextContent(en.NotCheckedMessage);
+    fireEvent.click(screen.getByRole('button', { name: en.CheckButton }));
+    expect(onCheck).toHaveBeenCalledTimes(1);
+  });
+
+  it('speaks the page language', () => {
+    const ro: IProfilePhotoSyncWebPartStrings = loadStrings('ro-ro');
+    renderView({ verdict: { kind: 'outOfSync' } }, { strings: ro, locale: 'ro-RO' });
+    expect(screen.getByRole('button', { name: ro.ResyncButton })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(ro.VerdictOutOfSyncTitle);
+  });
+});
