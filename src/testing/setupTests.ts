@@ -1,9 +1,15 @@
 import '@testing-library/jest-dom';
 import { Blob as NodeBlob } from 'buffer';
+import { deserialize, serialize } from 'v8';
 
 // jest 29's node environment does not expose Node's Blob; services and the controller work with Blobs.
 if (typeof globalThis.Blob === 'undefined') {
   (globalThis as unknown as { Blob: typeof NodeBlob }).Blob = NodeBlob;
+}
+
+// Nor structuredClone, which sharp's clone() uses.
+if (typeof globalThis.structuredClone === 'undefined') {
+  globalThis.structuredClone = <T>(value: T): T => deserialize(serialize(value));
 }
 
 // jsdom has no object URLs; components only need a stable, unique string per Blob.

@@ -7,6 +7,7 @@ import { isImageCodecError } from '../../services/imageCodec/ImageCodecError';
 import { IPixelImage } from '../photoComparison/IPixelImage';
 import { ComparisonSensitivity, comparePhotos, IPhotoComparison } from '../photoComparison/comparePhotos';
 import { PhotoSyncErrorKind, toPhotoSyncError } from '../PhotoSyncError';
+import { SHAREPOINT_UPLOAD_LIMITS } from '../uploadPlan';
 import { canResync, decideVerdict, Verdict } from '../verdict';
 import { ISyncState, ResyncOutcome } from './ISyncState';
 
@@ -27,9 +28,6 @@ export interface ISyncControllerOptions {
 
 /** Longest side, in pixels, of the images decoded for comparison: the fingerprint needs far fewer. */
 const COMPARISON_DECODE_SIDE: number = 64;
-
-/** SharePoint accepts up to 4.76 MB (5,000,000 bytes per the CSOM docs); 648 px is Graph's largest standard size. */
-export const UPLOAD_LIMITS: { maxSide: number; maxBytes: number } = { maxSide: 648, maxBytes: 4760000 };
 
 export const INITIAL_SYNC_STATE: ISyncState = {
   phase: 'notChecked',
@@ -133,7 +131,7 @@ export class SyncController {
 
     this._setState({ ...this._state, phase: 'syncing', resync: undefined });
     try {
-      const upload: Blob = await this._options.codec.prepareForUpload(photo.image, UPLOAD_LIMITS);
+      const upload: Blob = await this._options.codec.prepareForUpload(photo.image, SHAREPOINT_UPLOAD_LIMITS);
       await this._options.sharePoint.setMyProfilePicture(upload);
     } catch (error) {
       // A photo that does not decode, or cannot be made small enough, is never sent.

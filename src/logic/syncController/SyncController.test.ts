@@ -1,0 +1,247 @@
+/** @jest-environment node */
+import sharp from 'sharp';
+import { PhotoSyncError } from '../PhotoSyncError';
+import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
+import { renderLargePhoto, renderPlaceholderSilhouette, renderPortrait } from '../../testing/emulatorPortraits';
+import { FakeMicrosoft365, FakeSharePoint, IFakeSharePointOptions, jpegBlob } from '../../testing/fakeServices';
+import { FakeTransport } from '../../testing/FakeTransport';
+import { SharpImageCodec } from '../../testing/SharpImageCodec';
+import { GRAPH_PHOTO_METADATA, GRAPH_THROTTLED, graphPhotoSizes } from '../../testing/wirePayloads';
+import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
+import { IMicrosoft365PhotoService } from '../../services/microsoft365PhotoService/IMicrosoft365PhotoService';
+import { ISyncState, SyncPhase } from './ISyncState';
+import { SyncController } from './SyncController';
+
+let current: Buffer;
+let older: Buffer;
+let placeholder: Buffer;
+
+beforeAll(async () => {
+  [current, older, placeholder] = await Promise.all([
+    renderPortrait('bogdan', 648),
+    renderPortrait('bogdanOld', 648),
+    renderPlaceholderSilhouette(240)
+  ]);
+});
+
+function photo(bytes: Buffer, side: number = 648): IMicrosoft365Photo {
+  return { etag: '"BA09D118"', width: side, height: side, image: jpegBlob(bytes) };
+}
+
+async function thumbnailOf(bytes: Buffer): Promise<Buffer> {
+  return sharp(bytes).resize(240, 240).jpeg({ quality: 70 }).toBuffer();
+}
+
+interface IHarness {
+  controller: SyncController;
+  sharePoint: FakeSharePoint;
+  phases: SyncPhase[];
+  waits: number[];
+}
+
+function harness(
+  microsoft365: IMicrosoft365PhotoService,
+  sharePoint: Partial<IFakeSharePointOptions>,
+  autoResync: boolean = false
+): IHarness {
+  const fakeSharePoint: FakeSharePoint = new FakeSharePoint({ picture: undefined, placeholder, onUpload: 'accept', ...sharePoint });
+  const waits: number[] = [];
+  const controller: SyncController = new SyncController({
+    microsoft365,
+    sharePoint: fakeSharePoint,
+    codec: new SharpImageCodec(),
+    sensitivity: 'standard',
+    autoResync,
+    verifyDelaysMs: [0, 2000, 5000],
+    delay: async (ms: number) => { waits.push(ms); }
+  });
+  const phases: SyncPhase[] = [];
+  controller.subscribe((state: ISyncState) => {
+    if (phases[phases.length - 1] !== state.phase) {
+      phases.push(state.phase);
+    }
+  });
+  return { controller, sharePoint: fakeSharePoint, phases, waits };
+}
+
+describe('SyncController.check', () => {
+  it('finds a photo and its re-encoded SharePoint thumbnail in sync, and will not upload', async () => {
+    const { controller, sharePoint, phases } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(current) });
+
+    await controller.check();
+    await controller.resync();
+
+    expect(controller.state.verdict).toEqual({ kind: 'inSync' });
+    expect(phases).toEqual(['checking', 'ready']);
+    expect(sharePoint.uploads).toHaveLength(0);
+  });
+
+  it('finds two different portraits out of sync', async () => {
+    const { controller } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) });
+
+    await controller.check();
+
+    expect(controller.state.verdict).toEqual({ kind: 'outOfSync' });
+    expect(controller.state.comparison!.distance).toBeGreaterThan(0.1);
+  });
+
+  it('reports the placeholder without comparing pixels', async () => {
+    const { controller } = harness(new FakeMicrosoft365(photo(current)), { picture: undefined });
+
+    await controller.check();
+
+    expect(controller.state.verdict).toEqual({ kind: 'placeholder' });
+  });
+
+  it('reports no Microsoft 365 photo, and never uploads', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(undefined), { picture: await thumbnailOf(older) });
+
+    await controller.check();
+    await controller.resync();
+
+    expect(controller.state.verdict).toEqual({ kind: 'noMicrosoft365Photo' });
+    expect(sharePoint.uploads).toHaveLength(0);
+  });
+
+  it('cannot check without the Graph permission, says why, and never uploads', async () => {
+    const denied: FakeMicrosoft365 = new FakeMicrosoft365(new PhotoSyncError('permissionMissing', 'Graph answered 403', 403));
+    const { controller, sharePoint } = harness(denied, { picture: await thumbnailOf(older) });
+
+    await controller.check();
+    await controller.resync();
+
+    expect(controller.state.verdict).toEqual({ kind: 'cantCheck', reason: 'permissionMissing' });
+    expect(controller.state.sharePointImage).toBeDefined();
+    expect(sharePoint.uploads).toHaveLength(0);
+  });
+
+  it('refuses to use Microsoft 365 bytes that are not an image, and never uploads them', async () => {
+    const corrupt: IMicrosoft365Photo = { etag: '"x"', width: 648, height: 648, image: new Blob(['<html>not a photo</html>'], { type: 'image/jpeg' }) };
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(corrupt), { picture: await thumbnailOf(older) });
+
+    await controller.check();
+    await controller.resync();
+
+    expect(controller.state.verdict).toEqual({ kind: 'cantCheck', reason: 'invalidImage' });
+    expect(sharePoint.uploads).toHaveLength(0);
+  });
+
+  it('says SharePoint answered badly when its image does not decode', async () => {
+    const { controller } = harness(new FakeMicrosoft365(photo(current)), { picture: Buffer.from('not a jpeg') });
+
+    await controller.check();
+
+    expect(controller.state.verdict).toEqual({ kind: 'cantCheck', reason: 'badResponse' });
+  });
+
+  it('waits as Graph asks while it throttles, then checks', async () => {
+    const throttled = { status: 429, headers: { 'Retry-After': '1' }, body: GRAPH_THROTTLED };
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /\/me\/photo$/, throttled, throttled, { status: 200, body: GRAPH_PHOTO_METADATA })
+      .on('GET', /\/me\/photos$/, { status: 200, body: graphPhotoSizes([648]) })
+      .on('GET', /\$value$/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: jpegBlob(current) });
+    const retryWaits: number[] = [];
+    const graph: GraphPhotoService = new GraphPhotoService(transport, 'https://graph.microsoft.com/v1.0', {
+      policy: { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 10000 },
+      delay: async (ms: number) => { retryWaits.push(ms); }
+    });
+    const { controller } = harness(graph, { picture: await thumbnailOf(current) });
+
+    await controller.check();
+
+    expect(retryWaits).toEqual([1000, 1000]);
+    expect(controller.state.verdict).toEqual({ kind: 'inSync' });
+  });
+});
+
+describe('SyncController.resync', () => {
+  it('uploads the Microsoft 365 photo, reads SharePoint back and ends in sync', async () => {
+    const { controller, sharePoint, phases, waits } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) });
+    await controller.check();
+
+    await controller.resync();
+
+    expect(phases).toEqual(['checking', 'ready', 'syncing', 'verifying', 'done']);
+    expect(sharePoint.uploads).toHaveLength(1);
+    expect(Buffer.from(await sharePoint.uploads[0].arrayBuffer()).equals(current)).toBe(true);
+    expect(controller.state.verdict).toEqual({ kind: 'inSync' });
+    expect(controller.state.resync).toEqual({ outcome: 'resynced' });
+    expect(waits).toEqual([0]);
+  });
+
+  it('resyncs a placeholder', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: undefined });
+    await controller.check();
+
+    await controller.resync();
+
+    expect(sharePoint.uploads).toHaveLength(1);
+    expect(controller.state.phase).toBe('done');
+  });
+
+  it('ignores a second click while the first resync runs', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) });
+    await controller.check();
+
+    await Promise.all([controller.resync(), controller.resync(), controller.resync()]);
+
+    expect(sharePoint.uploads).toHaveLength(1);
+    expect(controller.state.phase).toBe('done');
+  });
+
+  it('says SharePoint refused the photo when the upload fails', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), onUpload: 'refuse' });
+    await controller.check();
+
+    await controller.resync();
+
+    expect(sharePoint.uploads).toHaveLength(1);
+    expect(controller.state.phase).toBe('failed');
+    expect(controller.state.resync).toEqual({ outcome: 'refused' });
+    expect(controller.state.verdict).toEqual({ kind: 'outOfSync' });
+  });
+
+  it('reads back a few times, then says SharePoint has not taken the photo yet', async () => {
+    const { controller, waits } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), onUpload: 'keepOld' });
+    await controller.check();
+
+    await controller.resync();
+
+    expect(waits).toEqual([0, 2000, 5000]);
+    expect(controller.state.phase).toBe('failed');
+    expect(controller.state.resync).toEqual({ outcome: 'notTakenYet' });
+  });
+
+  it('downscales a large non-square photo to 648 px and under 4.76 MB before uploading', async () => {
+    const large: Buffer = await renderLargePhoto('bogdan');
+    expect(large.length).toBeGreaterThan(5000000);
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(large, 3000)), { picture: await thumbnailOf(older) });
+    await controller.check();
+
+    await controller.resync();
+
+    const uploaded: Buffer = Buffer.from(await sharePoint.uploads[0].arrayBuffer());
+    const metadata: sharp.Metadata = await sharp(uploaded).metadata();
+    expect(Math.max(metadata.width!, metadata.height!)).toBeLessThanOrEqual(648);
+    expect(uploaded.length).toBeLessThanOrEqual(4760000);
+    expect(controller.state.phase).toBe('done');
+  });
+
+  it('resyncs on its own after a check when the site owner turned auto-resync on', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, true);
+
+    await controller.check();
+
+    expect(sharePoint.uploads).toHaveLength(1);
+    expect(controller.state.phase).toBe('done');
+  });
+
+  it('does not resync on its own when auto-resync is off', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false);
+
+    await controller.check();
+
+    expect(sharePoint.uploads).toHaveLength(0);
+    expect(controller.state.phase).toBe('ready');
+  });
+});

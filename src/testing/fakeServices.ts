@@ -1,0 +1,77 @@
+import sharp from 'sharp';
+import { IMicrosoft365Photo } from '../models/IMicrosoft365Photo';
+import { ISharePointProfile } from '../models/ISharePointProfile';
+import { PhotoSyncError } from '../logic/PhotoSyncError';
+import { IMicrosoft365PhotoService } from '../services/microsoft365PhotoService/IMicrosoft365PhotoService';
+import { ISharePointProfileService } from '../services/sharePointProfileService/ISharePointProfileService';
+
+export function jpegBlob(bytes: Buffer): Blob {
+  return new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });
+}
+
+/** Microsoft 365 holding one photo, none, or failing in a given way. */
+export class FakeMicrosoft365 implements IMicrosoft365PhotoService {
+  public reads: number = 0;
+
+  public constructor(private readonly _answer: IMicrosoft365Photo | undefined | PhotoSyncError) {}
+
+  public async getMyPhoto(): Promise<IMicrosoft365Photo | undefined> {
+    this.reads++;
+    if (this._answer instanceof PhotoSyncError) {
+      throw this._answer;
+    }
+    return this._answer;
+  }
+}
+
+export interface IFakeSharePointOptions {
+  /** SharePoint's current copy (a JPEG), or undefined for the placeholder. */
+  picture: Buffer | undefined;
+  placeholder: Buffer;
+  /** 'accept' stores uploads; 'refuse' answers uploadRefused; 'keepOld' accepts but goes on serving the old copy. */
+  onUpload: 'accept' | 'refuse' | 'keepOld';
+}
+
+/**
+ * SharePoint's profile in memory, behaving like the real one on upload: it regenerates a 240-px JPEG thumbnail
+ * from the bytes (real re-encoding with sharp) and advances the picture timestamp.
+ */
+export class FakeSharePoint implements ISharePointProfileService {
+  public readonly uploads: Blob[] = [];
+  private _picture: Buffer | undefined;
+  private _timestamp: number = 63871724126;
+
+  public constructor(private readonly _options: IFakeSharePointOptions) {
+    this._picture = _options.picture;
+  }
+
+  public async getMyProfile(): Promise<ISharePointProfile> {
+    const has: boolean = this._picture !== undefined;
+    return {
+      accountName: 'i:0#.f|membership|adele@contoso.example',
+      email: 'adele@contoso.example',
+      displayName: 'Adele',
+      pictureUrl: has ? `https://contoso-my.example/User%20Photos/Profile%20Pictures/adele_MThumb.jpg?t=${this._timestamp}` : undefined,
+      pictureTimestamp: has ? String(this._timestamp) : undefined,
+      pictureChangedAt: undefined,
+      isPlaceholder: !has,
+      pullsFromMicrosoft365: true
+    };
+  }
+
+  public async getMyPicture(): Promise<Blob> {
+    return jpegBlob(this._picture ?? this._options.placeholder);
+  }
+
+  public async setMyProfilePicture(image: Blob): Promise<void> {
+    this.uploads.push(image);
+    if (this._options.onUpload === 'refuse') {
+      throw new PhotoSyncError('uploadRefused', 'SharePoint answered 403', 403);
+    }
+    this._timestamp++;
+    if (this._options.onUpload === 'accept') {
+      const bytes: Buffer = Buffer.from(await image.arrayBuffer());
+      this._picture = await sharp(bytes).resize(240, 240, { fit: 'cover' }).jpeg({ quality: 75 }).toBuffer();
+    }
+  }
+}
