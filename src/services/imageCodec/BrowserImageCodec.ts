@@ -94,6 +94,7 @@ function createDrawing(width: number, height: number): IDrawing {
 }
 
 /** getContext returns null when the browser cannot allocate the canvas (e.g. out of memory). */
+// eslint-disable-next-line @rushstack/no-new-null
 function contextOrThrow<T>(context: T | null): T {
   if (!context) {
     throw new Error('The browser could not create a canvas to process the photo.');

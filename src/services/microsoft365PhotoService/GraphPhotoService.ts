@@ -7,6 +7,9 @@ import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
 /** Largest photo side read from Graph: 648×648 is its largest standard size and plenty for a profile picture. */
 const MAX_SIDE: number = 648;
 
+/** Newer Graph paths say ImageNotFound, older ones ErrorItemNotFound; both mean "no photo". */
+const NO_PHOTO_CODES: ReadonlyArray<string> = ['ImageNotFound', 'ErrorItemNotFound'];
+
 interface IGraphPhotoMetadata {
   id?: string;
   width?: number;
@@ -86,9 +89,6 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
     throw new PhotoSyncError(response.status >= 500 ? 'unexpected' : 'badResponse', detail, response.status);
   }
 }
-
-/** Newer Graph paths say ImageNotFound, older ones ErrorItemNotFound; both mean "no photo". */
-const NO_PHOTO_CODES: ReadonlyArray<string> = ['ImageNotFound', 'ErrorItemNotFound'];
 
 function isNoPhoto(status: number): boolean {
   return status === 404;

@@ -6,6 +6,8 @@
 export interface IHttpResponse {
   ok: boolean;
   status: number;
+  // Mirrors the Fetch API's Headers.get, which answers null for a missing header.
+  // eslint-disable-next-line @rushstack/no-new-null
   headers: { get(name: string): string | null };
   text(): Promise<string>;
   blob(): Promise<Blob>;
