@@ -20,7 +20,9 @@ for (const file of readdirSync(locDir).filter((name) => name.endsWith('.js'))) {
   writeFileSync(join(out, 'loc', file.replace(/\.js$/, '.json')), JSON.stringify(readAmdStrings(join(locDir, file))));
 }
 copyFileSync(join(root, 'workbench', 'index.html'), join(out, 'index.html'));
-copyFileSync(join(root, 'workbench', 'workbench.css'), join(out, 'workbench.css'));
+for (const file of ['workbench.css', 'fabric-config.js']) {
+  copyFileSync(join(root, 'workbench', file), join(out, file));
+}
 
 await build({
   entryPoints: [join(root, 'workbench', 'src', 'main.tsx')],

@@ -20,7 +20,7 @@ export interface IPhotoCardProps {
 export function PhotoCard(props: IPhotoCardProps): React.ReactElement {
   const { label, imageUrl, alt, emptyText, loading, side, caption, colors } = props;
   const classes = mergeStyleSets({
-    card: { margin: 0, width: side, display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center' },
+    card: { margin: 0, width: Math.max(side, 152), display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center' },
     frame: {
       width: side,
       height: side,

@@ -1,0 +1,179 @@
+import { expect, test } from '@playwright/test';
+import { expectDecodedImage, openWorkbench, settled, status, strings, userState } from './workbench';
+
+const en: IProfilePhotoSyncWebPartStrings = strings('en-us');
+
+test.beforeEach(async ({ request }) => {
+  expect((await request.post('/_emulator/reset')).status()).toBe(204);
+});
+
+interface IScenario {
+  user: string;
+  /** What a person reads once the check has settled. */
+  verdict: string;
+  body: string;
+  microsoft365Photo: boolean;
+  sharePointAlt: string;
+  /** After Resync: the title a person reads, and how many uploads the emulator then holds. */
+  resync?: { title: string; uploads: number; refusedUploads: number; manualSteps: boolean };
+}
+
+const SCENARIOS: IScenario[] = [
+  { user: 'in-sync', verdict: en.VerdictInSyncTitle, body: en.VerdictInSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt },
+  {
+    user: 'out-of-sync', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
+    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
+  },
+  {
+    user: 'placeholder', verdict: en.VerdictPlaceholderTitle, body: en.VerdictPlaceholderBody, microsoft365Photo: true, sharePointAlt: en.SharePointPlaceholderAlt,
+    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
+  },
+  { user: 'no-photo', verdict: en.VerdictNoPhotoTitle, body: en.VerdictNoPhotoBody, microsoft365Photo: false, sharePointAlt: en.SharePointPlaceholderAlt },
+  { user: 'consent-missing', verdict: en.VerdictCantCheckTitle, body: en.ReasonPermissionUser, microsoft365Photo: false, sharePointAlt: en.SharePointPhotoAlt },
+  {
+    user: 'throttled', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
+    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
+  },
+  {
+    user: 'upload-refused', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
+    resync: { title: en.ResyncRefusedTitle, uploads: 0, refusedUploads: 1, manualSteps: true }
+  },
+  {
+    user: 'stale', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
+    resync: { title: en.ResyncNotTakenTitle, uploads: 1, refusedUploads: 0, manualSteps: true }
+  },
+  {
+    user: 'large-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
+    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
+  }
+];
+
+for (const scenario of SCENARIOS) {
+  test(`${scenario.user}: shows both photos and reads "${scenario.verdict}"`, async ({ page, request }) => {
+    await openWorkbench(page, { user: scenario.user });
+
+    const region = await settled(page);
+    await expect(region).toContainText(scenario.verdict);
+    await expect(region).toContainText(scenario.body);
+    await expect(region).not.toContainText(/\b[45]\d\d\b/);
+    await expectDecodedImage(page.getByRole('img', { name: scenario.sharePointAlt }));
+    if (scenario.microsoft365Photo) {
+      await expectDecodedImage(page.getByRole('img', { name: en.Microsoft365PhotoAlt }));
+    } else {
+      await expect(page.getByRole('img', { name: en.Microsoft365PhotoAlt })).toHaveCount(0);
+    }
+    await expect(page.getByRole('button', { name: en.ResyncButton })).toHaveCount(scenario.resync ? 1 : 0);
+    // Reading never writes.
+    expect((await userState(request, scenario.user)).uploads).toBe(0);
+  });
+
+  if (scenario.resync) {
+    const outcome = scenario.resync;
+    test(`${scenario.user}: Resync ends with "${outcome.title}"`, async ({ page, request }) => {
+      await openWorkbench(page, { user: scenario.user });
+      await settled(page);
+
+      const button = page.getByRole('button', { name: en.ResyncButton });
+      await button.click();
+      await expect(page.getByRole('button', { name: en.ResyncBusyLabel })).toBeDisabled();
+
+      const region = await settled(page);
+      await expect(region).toContainText(outcome.title);
+      await expect(page.getByRole('region', { name: en.TroubleshootingTitle })).toHaveCount(outcome.manualSteps ? 1 : 0);
+      const state = await userState(request, scenario.user);
+      expect({ uploads: state.uploads, refusedUploads: state.refusedUploads }).toEqual({ uploads: outcome.uploads, refusedUploads: outcome.refusedUploads });
+
+      if (outcome.title === en.ResyncDoneTitle) {
+        expect(state.sharePoint.placeholderState).toBe(0);
+        // A fresh page load agrees: SharePoint now shows the Microsoft 365 photo.
+        await page.reload();
+        await expect(await settled(page)).toContainText(en.VerdictInSyncTitle);
+      }
+    });
+  }
+}
+
+test('a page editor reads which permission to approve, and where', async ({ page }) => {
+  await openWorkbench(page, { user: 'consent-missing', editor: '1' });
+  const region = await settled(page);
+  await expect(region).toContainText(en.ReasonPermissionEditor);
+  await expect(region).toContainText('User.Read');
+});
+
+test('Resync works with the keyboard alone', async ({ page, request }) => {
+  await openWorkbench(page, { user: 'out-of-sync' });
+  await settled(page);
+
+  const resync = page.getByRole('button', { name: en.ResyncButton });
+  for (let presses = 0; presses < 20 && !(await resync.evaluate((el) => el === document.activeElement)); presses++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(resync).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(await settled(page)).toContainText(en.ResyncDoneTitle);
+  expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
+});
+
+test('a second click while resyncing uploads nothing more', async ({ page, request }) => {
+  await openWorkbench(page, { user: 'stale' });
+  await settled(page);
+
+  await page.getByRole('button', { name: en.ResyncButton }).click();
+  await page.getByRole('button', { name: en.ResyncBusyLabel }).click({ force: true });
+  await page.getByRole('button', { name: en.ResyncBusyLabel }).click({ force: true });
+
+  await expect(await settled(page)).toContainText(en.ResyncNotTakenTitle);
+  expect((await userState(request, 'stale')).uploads).toBe(1);
+});
+
+test('check on click: nothing is read until the person asks', async ({ page }) => {
+  await openWorkbench(page, { user: 'out-of-sync', 'prop.checkOnLoad': 'false' });
+  await expect(status(page)).toContainText(en.NotCheckedMessage);
+  await page.getByRole('button', { name: en.CheckButton }).click();
+  await expect(await settled(page)).toContainText(en.VerdictOutOfSyncTitle);
+});
+
+test('auto-resync uploads without a click when the site owner turned it on', async ({ page, request }) => {
+  await openWorkbench(page, { user: 'out-of-sync', 'prop.autoResync': 'true' });
+  await expect(status(page)).toContainText(en.ResyncDoneTitle);
+  expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
+});
+
+test('a stale request digest is renewed once and the upload goes through', async ({ page, request }) => {
+  await openWorkbench(page, { user: 'out-of-sync' });
+  await settled(page);
+  // The web part fetched no digest yet; make the one it is about to get stale on first use.
+  await request.post('/_emulator/faults', {
+    data: { origin: 'site', path: 'SetMyProfilePicture', method: 'POST', count: 1, status: 403,
+      body: { 'odata.error': { code: '-2130575251, Microsoft.SharePoint.SPException', message: { lang: 'en-US', value: 'The security validation for this page is invalid and might be corrupted. Please use your web browser\'s Back button to try your operation again.' } } } }
+  });
+
+  await page.getByRole('button', { name: en.ResyncButton }).click();
+
+  await expect(await settled(page)).toContainText(en.ResyncDoneTitle);
+  expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
+});
+
+test('a server error reads as a clear message, not a status code', async ({ page, request }) => {
+  await request.post('/_emulator/faults', { data: { origin: 'site', path: 'GetMyProperties', count: 5, status: 500, body: 'not json' } });
+  await openWorkbench(page, { user: 'in-sync' });
+  const region = await settled(page);
+  await expect(region).toContainText(en.VerdictCantCheckTitle);
+  await expect(region).toContainText(en.ReasonUnexpected);
+  await expect(region).not.toContainText('500');
+});
+
+test('a lost connection reads as a clear message, and nothing is uploaded', async ({ page, request }) => {
+  await openWorkbench(page, { user: 'out-of-sync' });
+  await settled(page);
+  await page.route('**/SetMyProfilePicture', (route) => route.abort('internetdisconnected'));
+
+  await page.getByRole('button', { name: en.ResyncButton }).click();
+
+  const region = await settled(page);
+  await expect(region).toContainText(en.ResyncFailedTitle);
+  await expect(region).toContainText(en.ReasonNetwork);
+  await expect(page.getByRole('button', { name: en.ResyncButton })).toBeEnabled();
+  expect((await userState(request, 'out-of-sync')).uploads).toBe(0);
+});

@@ -1,0 +1,120 @@
+/**
+ * The control surface on the site origin (`/_emulator/*`, docs/dev/contracts.md): configuration, Graph tokens,
+ * reset, faults, latency, scenario options and a view of the state. Never faulted, never delayed.
+ */
+import express from 'express';
+import { InvalidFaultError } from './faults.mjs';
+import { myPropertiesBody } from './profile.mjs';
+import { TOKEN_LIFETIME_SECONDS, USER_READ } from './tokens.mjs';
+
+/**
+ * @param {import('./state.mjs').EmulatorState} state
+ * @param {{ siteUrl: string, mySiteHostUrl: string, graphUrl: string }} urls
+ * @returns {import('express').Router}
+ */
+export function controlRoutes(state, urls) {
+  const router = express.Router();
+  router.use(express.json());
+
+  router.get('/config', (req, res) => {
+    const users = [...state.users.values()].map((u) => ({ id: u.id, upn: u.upn, displayName: u.displayName, scenario: u.id }));
+    res.json({ ...urls, users });
+  });
+
+  // Stands in for the token SPFx's AadTokenProvider gets from Entra ID for the web part.
+  router.get('/token', (req, res) => {
+    const user = state.users.get(String(req.query.user ?? ''));
+    if (!user) {
+      return res.status(400).json({
+        error: 'invalid_request',
+        error_description: `Unknown user '${req.query.user ?? ''}'. Ask for one of: ${[...state.users.keys()].join(', ')}.`,
+      });
+    }
+    const force = req.query.force === 'true';
+    if (user.id === 'consent-missing' && !force) {
+      // How an ungranted scope surfaces in SPFx (platform.md §4).
+      return res.status(400).json({
+        error: 'invalid_grant',
+        error_description:
+          "AADSTS65001: The user or administrator has not consented to use the application with ID '08e18876-6177-487e-b8b5-cf950c1e598c' named 'SharePoint Online Client Extensibility Web Application Principal'. Send an interactive authorization request for this user and resource.",
+      });
+    }
+    const scope = user.id === 'consent-missing' ? '' : USER_READ;
+    res.json({ token_type: 'Bearer', access_token: state.tokens.issue(user, scope), expires_in: TOKEN_LIFETIME_SECONDS });
+  });
+
+  router.post('/reset', (req, res) => {
+    state.reset();
+    res.status(204).end();
+  });
+
+  router.get('/faults', (req, res) => {
+    res.json({ faults: state.faults.list() });
+  });
+
+  router.post('/faults', (req, res) => {
+    res.status(201).json({ id: state.faults.add(req.body) });
+  });
+
+  router.delete('/faults', (req, res) => {
+    state.faults.clear();
+    res.status(204).end();
+  });
+
+  router.post('/latency', (req, res) => {
+    const ms = req.body?.ms;
+    if (!Number.isFinite(ms) || ms < 0) return res.status(400).json({ error: 'Send {"ms": <milliseconds ≥ 0>}.' });
+    state.latencyMs = ms;
+    res.status(204).end();
+  });
+
+  router.post('/expire-digests', (req, res) => {
+    state.expireDigests();
+    res.status(204).end();
+  });
+
+  router.post('/scenario-options', (req, res) => {
+    const { staleForMs, uploadSuccessStatus } = req.body ?? {};
+    if (staleForMs !== undefined && !(Number.isFinite(staleForMs) && staleForMs >= 0)) {
+      return res.status(400).json({ error: '"staleForMs" must be a number of milliseconds ≥ 0.' });
+    }
+    if (uploadSuccessStatus !== undefined && uploadSuccessStatus !== 200 && uploadSuccessStatus !== 204) {
+      return res.status(400).json({ error: '"uploadSuccessStatus" must be 200 or 204.' });
+    }
+    if (staleForMs !== undefined) state.options.staleForMs = staleForMs;
+    if (uploadSuccessStatus !== undefined) state.options.uploadSuccessStatus = uploadSuccessStatus;
+    res.json(state.options);
+  });
+
+  router.get('/state', (req, res) => {
+    const user = state.users.get(String(req.query.user ?? ''));
+    if (!user) return res.status(404).json({ error: `Unknown user '${req.query.user ?? ''}'.` });
+    const sp = user.sharePoint;
+    const picture = state.visibleSharePointPicture(user);
+    const photo = user.graphPhoto;
+    res.json({
+      uploads: user.uploads,
+      refusedUploads: user.refusedUploads,
+      sharePoint: {
+        timestamp: sp.timestamp ?? null,
+        placeholderState: sp.placeholderState,
+        exchangeSyncState: sp.exchangeSyncState,
+        pictureUrl: /** @type {{ PictureUrl: string | null }} */ (myPropertiesBody(user, urls, 'nometadata')).PictureUrl,
+        width: picture?.width ?? null,
+        height: picture?.height ?? null,
+      },
+      graph: { hasPhoto: photo !== undefined, etag: photo?.etag ?? null, width: photo?.width ?? null, height: photo?.height ?? null },
+    });
+  });
+
+  router.use(
+    /** @type {import('express').ErrorRequestHandler} */
+    (error, req, res, next) => {
+      if (res.headersSent) return next(error);
+      if (error instanceof InvalidFaultError) return res.status(400).json({ error: error.message });
+      res.status(error.status >= 400 && error.status < 500 ? error.status : 500).json({ error: String(error.message ?? error) });
+    },
+  );
+
+  return router;
+}

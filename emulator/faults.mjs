@@ -1,0 +1,119 @@
+/**
+ * Injected faults and latency, so tests and benchmarks can reproduce outages, throttling and slow networks on any of
+ * the three origins. The control surface (`/_emulator/*`) is mounted before this middleware and is never affected.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** @typedef {'site'|'mysite'|'graph'} Origin */
+
+/**
+ * @typedef {object} Fault
+ * @property {number} id
+ * @property {Origin} origin
+ * @property {string} path regular expression source, matched case-insensitively against path and query
+ * @property {string | undefined} method
+ * @property {number} remaining requests still to be answered by this fault
+ * @property {number} status 0 = keep the normal answer (delay only)
+ * @property {unknown} body JSON value, or a string sent as is
+ * @property {Record<string, string>} headers
+ * @property {number | undefined} retryAfter seconds, sent as `Retry-After`
+ * @property {number} delayMs
+ */
+
+const ORIGINS = new Set(['site', 'mysite', 'graph']);
+
+/** A fault description the control surface refuses; the message is shown to the caller. */
+export class InvalidFaultError extends Error {}
+
+export class FaultList {
+  /** @type {(Fault & { pattern: RegExp })[]} */
+  #faults = [];
+  #nextId = 1;
+
+  /**
+   * @param {any} spec the JSON posted to `/_emulator/faults`
+   * @returns {number} the new fault's id
+   * @throws {InvalidFaultError}
+   */
+  add(spec) {
+    if (typeof spec !== 'object' || spec === null) throw new InvalidFaultError('Send a JSON object describing the fault.');
+    const { origin, path, method, count = 1, status = 0, body, headers = {}, retryAfter, delayMs = 0 } = spec;
+    if (!ORIGINS.has(origin)) throw new InvalidFaultError(`"origin" must be one of ${[...ORIGINS].join(', ')}.`);
+    if (typeof path !== 'string') throw new InvalidFaultError('"path" must be a regular expression, as a string.');
+    /** @type {RegExp} */
+    let pattern;
+    try {
+      pattern = new RegExp(path, 'i');
+    } catch (error) {
+      throw new InvalidFaultError(`"path" is not a valid regular expression: ${/** @type {Error} */ (error).message}`);
+    }
+    if (!Number.isInteger(count) || count < 1) throw new InvalidFaultError('"count" must be a positive integer.');
+    if (!Number.isInteger(status) || (status !== 0 && (status < 100 || status > 599))) {
+      throw new InvalidFaultError('"status" must be an HTTP status, or 0 to only delay.');
+    }
+    if (!Number.isFinite(delayMs) || delayMs < 0) throw new InvalidFaultError('"delayMs" must be a number ≥ 0.');
+    if (status === 0 && delayMs === 0) throw new InvalidFaultError('Give a "status", a "delayMs", or both.');
+    if (retryAfter !== undefined && !(Number.isFinite(retryAfter) && retryAfter >= 0)) {
+      throw new InvalidFaultError('"retryAfter" must be a number of seconds.');
+    }
+    const id = this.#nextId++;
+    this.#faults.push({
+      id, origin, path, pattern, method: method?.toUpperCase(), remaining: count, status, body, headers, retryAfter, delayMs,
+    });
+    return id;
+  }
+
+  clear() {
+    this.#faults = [];
+  }
+
+  /** @returns {Fault[]} */
+  list() {
+    return this.#faults.map(({ pattern, ...fault }) => fault);
+  }
+
+  /**
+   * Consumes one use of the first fault matching the request.
+   * A fault without a method leaves CORS preflights alone: a browser would otherwise fail the preflight instead of
+   * seeing the injected answer, which is not what a test of "Graph answers 503" means.
+   * @param {Origin} origin
+   * @param {string} method
+   * @param {string} url path and query
+   * @returns {Fault | undefined}
+   */
+  take(origin, method, url) {
+    const index = this.#faults.findIndex(
+      (f) => f.origin === origin && (f.method ? f.method === method : method !== 'OPTIONS') && f.pattern.test(url),
+    );
+    if (index < 0) return undefined;
+    const fault = this.#faults[index];
+    fault.remaining -= 1;
+    if (fault.remaining === 0) this.#faults.splice(index, 1);
+    return fault;
+  }
+}
+
+/**
+ * @param {{ faults: FaultList, latencyMs: number }} state
+ * @param {Origin} origin
+ * @returns {import('express').RequestHandler}
+ */
+export function faultsAndLatency(state, origin) {
+  return async (req, res, next) => {
+    const fault = state.faults.take(origin, req.method, req.originalUrl);
+    const delay = state.latencyMs + (fault?.delayMs ?? 0);
+    if (delay > 0) await sleep(delay);
+    if (!fault || fault.status === 0) {
+      next();
+      return;
+    }
+    res.status(fault.status).set(fault.headers);
+    if (fault.retryAfter !== undefined) res.set('Retry-After', String(fault.retryAfter));
+    if (fault.body === undefined) res.end();
+    else if (typeof fault.body === 'string') {
+      if (!res.get('Content-Type')) res.type('text/plain');
+      res.send(fault.body);
+    }
+    else res.json(fault.body);
+  };
+}

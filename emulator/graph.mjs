@@ -1,0 +1,245 @@
+/**
+ * The Microsoft Graph origin: the `/v1.0/me/photo` family (platform.md §4), with Graph's CORS, error bodies,
+ * authentication and throttling.
+ */
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import sharp from 'sharp';
+import { readUpload, squareJpeg, toJpeg, UnreadableImageError } from './images.mjs';
+import { createGraphPhoto } from './state.mjs';
+import { USER_READ } from './tokens.mjs';
+
+/** Square sizes Graph derives from a photo (platform.md §4), in pixels. */
+export const STANDARD_SIDES = Object.freeze([48, 64, 96, 120, 240, 360, 432, 504, 648]);
+
+/** The `throttled` user's first requests after a reset that answer 429. */
+export const THROTTLED_REQUESTS = 2;
+
+/** `PUT /me/photo/$value` accepts up to 4 MB (platform.md §4). */
+const MAX_PUT_BYTES = 4 * 1024 * 1024;
+
+const VALUE = '(?:\\$|%24)value'; // some clients percent-encode the `$`
+const ME = '^\\/v1\\.0\\/me\\/';
+const route = (/** @type {string} */ path) => new RegExp(`${ME}${path}$`, 'i');
+
+/**
+ * CORS as the real Graph does it, plus request ids; mounted before faults so injected answers carry them too.
+ * @type {import('express').RequestHandler}
+ */
+export function graphResponseHeaders(req, res, next) {
+  const origin = req.get('origin');
+  res.set('Access-Control-Allow-Origin', origin ?? '*');
+  if (origin) res.vary('Origin');
+  res.set('Access-Control-Expose-Headers', 'ETag, Location, Retry-After, request-id, client-request-id');
+  res.locals.requestId = randomUUID();
+  res.locals.clientRequestId = req.get('client-request-id') ?? res.locals.requestId;
+  res.set({ 'request-id': res.locals.requestId, 'client-request-id': res.locals.clientRequestId });
+  next();
+}
+
+/**
+ * @param {import('./state.mjs').EmulatorState} state
+ * @param {{ graphUrl: string }} urls
+ * @returns {import('express').Router}
+ */
+export function graphRoutes(state, urls) {
+  const router = express.Router();
+
+  router.options(/.*/, (req, res) => {
+    res
+      .set({
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers': req.get('access-control-request-headers') ?? 'Authorization, Content-Type',
+        'Access-Control-Max-Age': '3600',
+      })
+      .status(200)
+      .end();
+  });
+
+  router.use((req, res, next) => {
+    const token = /^Bearer\s+(\S+)/i.exec(req.get('authorization') ?? '')?.[1];
+    const claims = token === undefined ? undefined : state.tokens.verify(token);
+    const user = claims && state.users.get(claims.sub);
+    if (!claims || !user) {
+      res.set('WWW-Authenticate', 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"');
+      const message = token === undefined ? 'Access token is empty.' : 'Access token validation failure. Invalid audience.';
+      return sendGraphError(res, 401, 'InvalidAuthenticationToken', message);
+    }
+    user.graphRequests += 1;
+    if (user.id === 'throttled' && user.graphRequests <= THROTTLED_REQUESTS) {
+      res.set('Retry-After', '1');
+      return sendGraphError(res, 429, 'TooManyRequests', 'Too many requests. Please retry after the time given in the Retry-After header.');
+    }
+    // A token minted without consent lacks User.Read (only `/_emulator/token?force=true` makes one).
+    if (!claims.scp.split(' ').includes(USER_READ)) {
+      return sendGraphError(res, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    }
+    res.locals.user = user;
+    next();
+  });
+
+  /** @param {import('./state.mjs').UserState} user @param {string} path */
+  const context = (user, path) => `${urls.graphUrl}/v1.0/$metadata#users('${user.objectId}')/${path}`;
+
+  router.get(route('photo'), (req, res) => {
+    const photo = photoOr404(res);
+    if (!photo) return;
+    const { id, width, height } = original(photo);
+    res.json({
+      '@odata.context': context(res.locals.user, 'photo/$entity'),
+      '@odata.mediaContentType': 'image/jpeg',
+      '@odata.mediaEtag': photo.etag,
+      id, width, height,
+    });
+  });
+
+  router.get(route(`photo\\/${VALUE}`), (req, res) => {
+    const photo = photoOr404(res);
+    if (photo) sendPhotoBytes(res, photo, photo.bytes);
+  });
+
+  router.get(route('photos'), (req, res) => {
+    /** @type {import('./state.mjs').GraphPhoto | undefined} */
+    const photo = res.locals.user.graphPhoto;
+    // Unverified: without a photo the list is assumed empty rather than a 404.
+    const value = photo ? photoSizes(photo).map((size) => ({ '@odata.mediaEtag': photo.etag, ...size })) : [];
+    res.json({ '@odata.context': context(res.locals.user, 'photos'), value });
+  });
+
+  router.get(route('photos\\/([^/]+)'), (req, res) => {
+    const found = sizeOr404(res, req.params[0]);
+    if (!found) return;
+    res.json({
+      '@odata.context': context(res.locals.user, 'photos/$entity'),
+      '@odata.mediaContentType': 'image/jpeg',
+      '@odata.mediaEtag': found.photo.etag,
+      ...found.size,
+    });
+  });
+
+  router.get(route(`photos\\/([^/]+)\\/${VALUE}`), async (req, res) => {
+    const found = sizeOr404(res, req.params[0]);
+    if (!found) return;
+    const { photo, size } = found;
+    if (size.id === original(photo).id) return sendPhotoBytes(res, photo, photo.bytes);
+    let resized = photo.squares.get(size.width);
+    if (!resized) {
+      resized = squareJpeg(sharp(photo.bytes), size.width);
+      photo.squares.set(size.width, resized);
+    }
+    sendPhotoBytes(res, photo, await resized);
+  });
+
+  // Lets tests change the Microsoft 365 photo. Simplification: User.Read is enough here, where the real Graph
+  // wants User.ReadWrite.
+  router.put(route(`photo\\/${VALUE}`), express.raw({ type: () => true, limit: '100mb' }), async (req, res) => {
+    const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    // The exact error for an oversized photo is unverified.
+    if (bytes.length > MAX_PUT_BYTES) return sendGraphError(res, 413, 'RequestEntityTooLarge', 'The photo is larger than 4 MB.');
+    try {
+      const { image } = await readUpload(bytes);
+      res.locals.user.graphPhoto = await createGraphPhoto(await toJpeg(image));
+    } catch (error) {
+      if (error instanceof UnreadableImageError) return sendGraphError(res, 400, 'ErrorInvalidImage', 'The photo could not be read.');
+      throw error;
+    }
+    res.status(200).end();
+  });
+
+  router.all(/.*/, (req, res) => {
+    const segment = req.path.split('/').filter(Boolean).pop() ?? '';
+    sendGraphError(res, 400, 'BadRequest', `Resource not found for the segment '${segment}'.`);
+  });
+
+  router.use(
+    /** @type {import('express').ErrorRequestHandler} */
+    (error, req, res, next) => {
+      if (res.headersSent) return next(error);
+      sendGraphError(res, error.status >= 400 && error.status < 500 ? error.status : 500, 'generalException', String(error.message ?? error));
+    },
+  );
+
+  return router;
+}
+
+/**
+ * @param {import('express').Response} res
+ * @param {number} status
+ * @param {string} code
+ * @param {string} message
+ */
+function sendGraphError(res, status, code, message) {
+  res.status(status).json({
+    error: {
+      code,
+      message,
+      innerError: {
+        date: new Date().toISOString().slice(0, 19),
+        'request-id': res.locals.requestId,
+        'client-request-id': res.locals.clientRequestId,
+      },
+    },
+  });
+}
+
+/** @param {import('express').Response} res */
+function sendImageNotFound(res) {
+  sendGraphError(res, 404, 'ImageNotFound', "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
+}
+
+/**
+ * @param {import('express').Response} res
+ * @returns {import('./state.mjs').GraphPhoto | undefined} the signed-in user's photo, or undefined after answering 404
+ */
+function photoOr404(res) {
+  /** @type {import('./state.mjs').GraphPhoto | undefined} */
+  const photo = res.locals.user.graphPhoto;
+  if (!photo) sendImageNotFound(res);
+  return photo;
+}
+
+/**
+ * @param {import('express').Response} res
+ * @param {string} id e.g. `240x240`
+ */
+function sizeOr404(res, id) {
+  const photo = photoOr404(res);
+  const size = photo && photoSizes(photo).find((s) => s.id === id.toLowerCase());
+  if (photo && !size) sendImageNotFound(res);
+  return photo && size ? { photo, size } : undefined;
+}
+
+/**
+ * @typedef {{ id: string, width: number, height: number }} PhotoSize
+ */
+
+/** @param {import('./state.mjs').GraphPhoto} photo @returns {PhotoSize} */
+function original(photo) {
+  return { id: `${photo.width}x${photo.height}`, width: photo.width, height: photo.height };
+}
+
+/**
+ * A square photo comes in every standard size up to its own; a photo of any other shape (possible when it is
+ * stored only in Entra ID) only in its original size.
+ * @param {import('./state.mjs').GraphPhoto} photo
+ * @returns {PhotoSize[]}
+ */
+function photoSizes(photo) {
+  if (photo.width !== photo.height) return [original(photo)];
+  const sides = STANDARD_SIDES.filter((side) => side <= photo.width);
+  if (!sides.includes(photo.width)) sides.push(photo.width);
+  return sides.map((side) => ({ id: `${side}x${side}`, width: side, height: side }));
+}
+
+/**
+ * @param {import('express').Response} res
+ * @param {import('./state.mjs').GraphPhoto} photo
+ * @param {Buffer} bytes
+ */
+function sendPhotoBytes(res, photo, bytes) {
+  // `end`, not `send`: express would answer If-None-Match with 304, which Graph does not support (platform.md §4).
+  res
+    .status(200)
+    .set({ 'Content-Type': 'image/jpeg', 'Content-Length': String(bytes.length), ETag: photo.etag, 'Cache-Control': 'private' })
+    .end(bytes);
+}

@@ -1,0 +1,115 @@
+/**
+ * The seeded tenant: one invented user per scenario (docs/dev/contracts.md), with generated portraits.
+ * Images are rendered once at start-up; `EmulatorState.reset()` reuses them.
+ */
+import sharp from 'sharp';
+import portraits from './portraits.cjs';
+import { makeThumbnails } from './images.mjs';
+import { createGraphPhoto } from './state.mjs';
+import { toSharePointSeconds } from './timestamps.mjs';
+
+/** The tenant's domain: UPNs are `<id>@contoso.example`. */
+export const TENANT_DOMAIN = 'contoso.example';
+
+/**
+ * @typedef {object} SeedDefinition
+ * @property {string} id the scenario name
+ * @property {string} displayName
+ * @property {string} objectId
+ * @property {string} jobTitle
+ * @property {string} department
+ * @property {string} office
+ * @property {string | 'large' | undefined} graph portrait of the Microsoft 365 photo; 'large' = renderLargePhoto()
+ * @property {string | undefined} sharePoint portrait SharePoint's copy was made from; undefined = placeholder
+ * @property {string | undefined} sharePointSince ISO date SharePoint got its copy (SPS-PictureTimestamp)
+ */
+
+/** @type {readonly SeedDefinition[]} */
+export const SEED_DEFINITIONS = Object.freeze([
+  { id: 'in-sync', displayName: 'Amara Okafor', objectId: '3f6c2a9e-1b47-4d0c-9e52-7a18c4b6d301', jobTitle: 'Product Manager', department: 'Product', office: 'Lagos',
+    graph: 'amara', sharePoint: 'amara', sharePointSince: '2025-06-02T08:15:00Z' },
+  { id: 'out-of-sync', displayName: 'Bogdan Ionescu', objectId: '8d2e41b7-5c90-4f3a-b6e1-29a7f0c45d12', jobTitle: 'Finance Analyst', department: 'Finance', office: 'Bucharest',
+    graph: 'bogdan', sharePoint: 'bogdanOld', sharePointSince: '2023-03-14T09:30:00Z' },
+  { id: 'placeholder', displayName: 'Chiara Lindqvist', objectId: 'c71a9f03-2e6d-48b5-a4c8-5f1e3d9b7a23', jobTitle: 'UX Designer', department: 'Design', office: 'Stockholm',
+    graph: 'chiara', sharePoint: undefined, sharePointSince: undefined },
+  { id: 'no-photo', displayName: 'Dmitri Vasko', objectId: '4b8e0d62-9a13-4c7f-8e25-b6d0a1f39c34', jobTitle: 'Site Engineer', department: 'Operations', office: 'Riga',
+    graph: undefined, sharePoint: undefined, sharePointSince: undefined },
+  { id: 'consent-missing', displayName: 'Elif Demir', objectId: 'e2a5c7d9-6f01-4b38-92ad-1c4e8b7f5a45', jobTitle: 'Legal Counsel', department: 'Legal', office: 'Istanbul',
+    graph: 'elif', sharePoint: 'elifOld', sharePointSince: '2022-11-08T14:05:00Z' },
+  { id: 'throttled', displayName: 'Farid Haddad', objectId: '5d9f3b18-a7c2-4e60-b1f4-8e2c6a0d9b56', jobTitle: 'Sales Lead', department: 'Sales', office: 'Beirut',
+    graph: 'farid', sharePoint: 'faridOld', sharePointSince: '2023-09-21T07:45:00Z' },
+  { id: 'upload-refused', displayName: 'Greta Kalnina', objectId: 'a94c6e2f-3b85-4d17-9c0a-6f2b8d4e1c67', jobTitle: 'HR Partner', department: 'People', office: 'Riga',
+    graph: 'greta', sharePoint: 'gretaOld', sharePointSince: '2024-01-17T11:20:00Z' },
+  { id: 'stale', displayName: 'Hugo Marchetti', objectId: '1e7b4d90-c6a3-4f28-8b5e-d3a9f6c20e78', jobTitle: 'Support Engineer', department: 'Support', office: 'Ljubljana',
+    graph: 'hugo', sharePoint: 'hugoOld', sharePointSince: '2023-05-30T16:10:00Z' },
+  { id: 'large-photo', displayName: 'Ines Novak', objectId: '6a0f8c35-d2b9-4e71-a6c3-9b5d1e7f4a89', jobTitle: 'Photographer', department: 'Marketing', office: 'Sofia',
+    graph: 'large', sharePoint: 'inesOld', sharePointSince: '2024-04-11T10:00:00Z' },
+]);
+
+/**
+ * @param {{ largeThumbnailSize: number }} options
+ * @returns {Promise<import('./state.mjs').Seed>}
+ */
+export async function renderSeed({ largeThumbnailSize }) {
+  const thumbnailSizes = { S: 48, M: 72, L: largeThumbnailSize };
+  // The large photo takes longest to render: start it first so the rest overlaps it.
+  /** @type {Map<string, Promise<Buffer>>} portrait name → JPEG, so a portrait used twice is rendered once */
+  const rendered = new Map([['large', portraits.renderLargePhoto()]]);
+  const render = (/** @type {string} */ name) => {
+    let jpeg = rendered.get(name);
+    if (!jpeg) {
+      const spec = portraits.PORTRAITS[name];
+      if (!spec) throw new Error(`Unknown portrait '${name}'`);
+      jpeg = portraits.renderPortrait(spec);
+      rendered.set(name, jpeg);
+    }
+    return jpeg;
+  };
+
+  const placeholder = renderPlaceholder(thumbnailSizes);
+  const users = await Promise.all(
+    SEED_DEFINITIONS.map(async (d) => {
+      const [graphPhoto, picture] = await Promise.all([
+        d.graph ? render(d.graph).then(createGraphPhoto) : undefined,
+        d.sharePoint ? render(d.sharePoint).then((jpeg) => sharePointPictureOf(jpeg, thumbnailSizes)) : undefined,
+      ]);
+      return {
+        id: d.id,
+        upn: `${d.id}@${TENANT_DOMAIN}`,
+        displayName: d.displayName,
+        objectId: d.objectId,
+        jobTitle: d.jobTitle,
+        department: d.department,
+        office: d.office,
+        graphPhoto,
+        sharePoint: {
+          timestamp: d.sharePointSince ? toSharePointSeconds(new Date(d.sharePointSince)) : undefined,
+          placeholderState: picture ? 0 : 1,
+          exchangeSyncState: 1,
+          picture,
+        },
+      };
+    }),
+  );
+  return { users, placeholder: await placeholder, thumbnailSizes };
+}
+
+/**
+ * @param {Buffer} jpeg
+ * @param {import('./images.mjs').ThumbnailSizes} sizes
+ * @returns {Promise<import('./state.mjs').SharePointPicture>}
+ */
+async function sharePointPictureOf(jpeg, sizes) {
+  const image = sharp(jpeg);
+  const [{ width = 0, height = 0 }, thumbnails] = await Promise.all([image.metadata(), makeThumbnails(image, sizes)]);
+  return { width, height, thumbnails };
+}
+
+/**
+ * @param {import('./images.mjs').ThumbnailSizes} sizes
+ * @returns {Promise<import('./images.mjs').Thumbnails>}
+ */
+async function renderPlaceholder(sizes) {
+  const [S, M, L] = await Promise.all([sizes.S, sizes.M, sizes.L].map((side) => portraits.renderPlaceholderSilhouette(side)));
+  return { S, M, L };
+}

@@ -1,0 +1,244 @@
+/**
+ * The emulator's in-memory world: users with their SharePoint and Microsoft 365 photos, request digests, faults,
+ * latency and scenario options. `reset()` restores the seed without re-rendering any image.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { FaultList } from './faults.mjs';
+import { imageSize } from './images.mjs';
+import { toSharePointSeconds } from './timestamps.mjs';
+import { TokenIssuer } from './tokens.mjs';
+
+/**
+ * @typedef {import('./images.mjs').Thumbnails} Thumbnails
+ * @typedef {import('./images.mjs').ThumbnailSizes} ThumbnailSizes
+ */
+
+/**
+ * What SharePoint keeps of a profile picture: the three thumbnails it generated from the image it received.
+ * @typedef {object} SharePointPicture
+ * @property {number} width of the image SharePoint received
+ * @property {number} height
+ * @property {Thumbnails} thumbnails
+ */
+
+/**
+ * @typedef {object} SharePointPhotoState
+ * @property {number | undefined} timestamp SPS-PictureTimestamp, seconds since 0001-01-01 UTC; undefined = never set
+ * @property {number} placeholderState SPS-PicturePlaceholderState: 0 = a real picture, 1 = placeholder
+ * @property {number} exchangeSyncState SPS-PictureExchangeSyncState: 1 = SharePoint pulls from Microsoft 365
+ * @property {SharePointPicture | undefined} picture what the thumbnails and userphoto.aspx serve now
+ * @property {{ picture: SharePointPicture, visibleAt: number } | undefined} pending an accepted upload SharePoint
+ *   does not serve yet (`stale` scenario); visibleAt in ms since 1970
+ */
+
+/**
+ * The Microsoft 365 photo as Graph holds it.
+ * @typedef {object} GraphPhoto
+ * @property {Buffer} bytes the original JPEG, served by `/me/photo/$value`
+ * @property {number} width
+ * @property {number} height
+ * @property {string} etag quoted, as in `@odata.mediaEtag`
+ * @property {Map<number, Promise<Buffer>>} squares resized copies by side in pixels, made on first request
+ */
+
+/**
+ * @typedef {object} UserIdentity
+ * @property {string} id also the scenario name
+ * @property {string} upn
+ * @property {string} displayName
+ * @property {string} objectId Entra object id (msOnline-ObjectId)
+ * @property {string} jobTitle
+ * @property {string} department
+ * @property {string} office
+ */
+
+/**
+ * @typedef {UserIdentity & { graphPhoto: GraphPhoto | undefined, sharePoint: Omit<SharePointPhotoState, 'pending'> }} SeedUser
+ */
+
+/**
+ * @typedef {object} Seed
+ * @property {SeedUser[]} users
+ * @property {Thumbnails} placeholder the grey silhouette userphoto.aspx serves when there is no picture
+ * @property {ThumbnailSizes} thumbnailSizes
+ */
+
+/**
+ * @typedef {UserIdentity & {
+ *   graphPhoto: GraphPhoto | undefined,
+ *   sharePoint: SharePointPhotoState,
+ *   uploads: number,
+ *   refusedUploads: number,
+ *   graphRequests: number,
+ *   editedProperties: Map<string, string>,
+ * }} UserState
+ * `uploads` counts accepted SetMyProfilePicture calls, `refusedUploads` the ones the tenant refused,
+ * `graphRequests` the authenticated Graph requests (the `throttled` scenario throttles the first ones).
+ */
+
+/**
+ * @typedef {object} ScenarioOptions
+ * @property {number} staleForMs how long the `stale` scenario keeps serving the old picture after an upload
+ * @property {200 | 204} uploadSuccessStatus SetMyProfilePicture's success status, unverified on the real service
+ */
+
+/** Seconds a request digest stays valid (`FormDigestTimeoutSeconds`, platform.md §3). */
+export const DIGEST_LIFETIME_SECONDS = 1800;
+
+/**
+ * SharePoint names the thumbnails after the UPN with `@` and `.` turned into `_` (platform.md §1).
+ * @param {string} upn
+ * @returns {string}
+ */
+export function pictureFileName(upn) {
+  return upn.replace(/[@.]/g, '_');
+}
+
+/**
+ * @param {Buffer} jpeg
+ * @returns {Promise<GraphPhoto>}
+ */
+export async function createGraphPhoto(jpeg) {
+  const { width, height } = await imageSize(jpeg);
+  // Graph's etags look like "BA09D118": 8 hex digits, quotes included.
+  const etag = `"${createHash('sha1').update(jpeg).digest('hex').slice(0, 8).toUpperCase()}"`;
+  return { bytes: jpeg, width, height, etag, squares: new Map() };
+}
+
+export class EmulatorState {
+  /** @type {Map<string, UserState>} */
+  users = new Map();
+  faults = new FaultList();
+  tokens = new TokenIssuer();
+  /** Added to every request on every origin, in ms. */
+  latencyMs = 0;
+  /** @type {ScenarioOptions} */
+  options;
+  /** @type {Map<string, { userId: string, expiresAt: number }>} digest value → owner and expiry (ms since 1970) */
+  #digests = new Map();
+  #seed;
+  #defaultOptions;
+
+  /**
+   * @param {Seed} seed
+   * @param {ScenarioOptions} options
+   */
+  constructor(seed, options) {
+    this.#seed = seed;
+    this.#defaultOptions = Object.freeze({ ...options });
+    this.options = { ...options };
+    this.reset();
+  }
+
+  get placeholder() {
+    return this.#seed.placeholder;
+  }
+
+  get thumbnailSizes() {
+    return this.#seed.thumbnailSizes;
+  }
+
+  /** Restores photos, timestamps, counters, faults, latency and options. Digests and tokens stay valid. */
+  reset() {
+    this.users = new Map(
+      this.#seed.users.map((u) => [
+        u.id,
+        { ...u, sharePoint: { ...u.sharePoint, pending: undefined }, uploads: 0, refusedUploads: 0, graphRequests: 0, editedProperties: new Map() },
+      ]),
+    );
+    this.faults.clear();
+    this.latencyMs = 0;
+    this.options = { ...this.#defaultOptions };
+  }
+
+  /**
+   * @param {string | undefined} accountName a UPN or a claims name (`i:0#.f|membership|upn`), any case
+   * @returns {UserState | undefined}
+   */
+  findUserByAccount(accountName) {
+    const upn = accountName?.split('|').pop()?.toLowerCase();
+    return [...this.users.values()].find((u) => u.upn === upn);
+  }
+
+  /**
+   * @param {string} name the `<name>` of `<name>_MThumb.jpg`, any case
+   * @returns {UserState | undefined}
+   */
+  findUserByPictureName(name) {
+    return [...this.users.values()].find((u) => pictureFileName(u.upn) === name.toLowerCase());
+  }
+
+  /**
+   * The picture SharePoint serves now; a pending (`stale`) upload becomes visible once its time has come.
+   * @param {UserState} user
+   * @param {number} [now] ms since 1970
+   * @returns {SharePointPicture | undefined}
+   */
+  visibleSharePointPicture(user, now = Date.now()) {
+    const sp = user.sharePoint;
+    if (sp.pending && sp.pending.visibleAt <= now) {
+      sp.picture = sp.pending.picture;
+      sp.pending = undefined;
+    }
+    return sp.picture;
+  }
+
+  /**
+   * Records an accepted SetMyProfilePicture. The timestamp becomes "now", kept strictly increasing so that two
+   * uploads within one second still give PictureUrl a new `?t=`. In the `stale` scenario SharePoint keeps serving the
+   * old thumbnails for `options.staleForMs` (field reports of the new image showing a day later, platform.md §3).
+   * @param {UserState} user
+   * @param {SharePointPicture} picture
+   * @param {number} [now] ms since 1970
+   */
+  acceptUpload(user, picture, now = Date.now()) {
+    const sp = user.sharePoint;
+    sp.timestamp = Math.max(toSharePointSeconds(new Date(now)), (sp.timestamp ?? 0) + 1);
+    sp.placeholderState = 0;
+    user.uploads += 1;
+    if (user.id === 'stale') {
+      sp.pending = { picture, visibleAt: now + this.options.staleForMs };
+    } else {
+      sp.picture = picture;
+      sp.pending = undefined;
+    }
+  }
+
+  /**
+   * @param {UserState} user
+   * @param {number} [now] ms since 1970
+   * @returns {string} a FormDigestValue: `0x<hex>,<date> -0000` like SharePoint's
+   */
+  issueDigest(user, now = Date.now()) {
+    for (const [value, digest] of this.#digests) if (digest.expiresAt <= now) this.#digests.delete(value);
+    const value = `0x${randomBytes(64).toString('hex').toUpperCase()},${digestDate(new Date(now))}`;
+    this.#digests.set(value, { userId: user.id, expiresAt: now + DIGEST_LIFETIME_SECONDS * 1000 });
+    return value;
+  }
+
+  /**
+   * A digest is only good for the user it was issued to, and only until it expires.
+   * @param {string | undefined} value
+   * @param {UserState} user
+   * @param {number} [now] ms since 1970
+   * @returns {boolean}
+   */
+  isValidDigest(value, user, now = Date.now()) {
+    const digest = value === undefined ? undefined : this.#digests.get(value);
+    return digest !== undefined && digest.userId === user.id && digest.expiresAt > now;
+  }
+
+  /** Makes every digest issued so far stale, as if 30 minutes had passed. */
+  expireDigests() {
+    this.#digests.clear();
+  }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** @param {Date} d @returns {string} e.g. `22 Nov 2026 10:00:00 -0000` */
+function digestDate(d) {
+  const two = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  return `${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${time} -0000`;
+}
