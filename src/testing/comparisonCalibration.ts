@@ -133,5 +133,5 @@ function resizeJpeg(jpeg: Buffer, size: number, quality: number): Promise<Buffer
 }
 
 async function fingerprintOf(jpeg: Buffer): Promise<IPhotoFingerprint> {
-  return computeFingerprint(await decodeWithSharp(jpeg, Number(process.env.MAXSIDE)));
+  return computeFingerprint(await decodeWithSharp(jpeg));
 }

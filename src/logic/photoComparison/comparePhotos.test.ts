@@ -8,9 +8,9 @@ import { IPixelImage } from './IPixelImage';
 
 const SENSITIVITIES: ReadonlyArray<ComparisonSensitivity> = ['strict', 'standard', 'relaxed'];
 
-/** Decoded as the controller would: scaled down to at most 512 px. */
+/** Decoded small, as the sync controller does (64 px). */
 async function pixels(jpeg: Buffer): Promise<IPixelImage> {
-  return decodeWithSharp(jpeg, 512);
+  return decodeWithSharp(jpeg, 64);
 }
 
 async function sharePointThumbnail(jpeg: Buffer, size: number): Promise<IPixelImage> {

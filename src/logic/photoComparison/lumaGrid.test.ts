@@ -29,6 +29,13 @@ describe('averageLumaGrid', () => {
     expectCloseTo(averageLumaGrid(image, 1).values, [10]);
   });
 
+  it('takes the exact centre when it falls between pixels', () => {
+    // 5 × 2: the centred square spans x = 1.5 to 3.5, half of pixel 1, all of pixel 2, half of pixel 3.
+    const image = paintImage(5, 2, (x) => grey([250, 0, 100, 200, 250][x]));
+
+    expectCloseTo(averageLumaGrid(image, 1).values, [(0 * 0.5 + 100 + 200 * 0.5) / 2]);
+  });
+
   it('uses only the centred square of a portrait image', () => {
     const image = paintImage(2, 6, (x, y) => (y === 2 || y === 3 ? grey(10) : grey(250)));
 

@@ -26,28 +26,28 @@ export function averageLumaGrid(image: IPixelImage, size: number): ILumaGrid {
   if (width < 1 || height < 1 || data.length < width * height * 4) {
     throw new RangeError(`Expected ${width}×${height} RGBA pixels (${width * height * 4} bytes), got ${data.length} bytes.`);
   }
+  // The exact centre, even half a pixel off the grid: in a photo decoded to 64 × 43 px, rounding the crop to whole
+  // pixels would shift it by 1 % of its side, as much as a genuinely different crop.
   const side = Math.min(width, height);
-  const left = Math.floor((width - side) / 2);
-  const top = Math.floor((height - side) / 2);
-  const cells = cellCoverage(side, size);
+  const columns = cellCoverage((width - side) / 2, side, width, size);
+  const rows = cellCoverage((height - side) / 2, side, height, size);
 
   // Separable box filter: average each row into `size` columns, then those column averages down into `size` rows.
-  const rowLuma = new Float64Array(side);
-  const rowCells = new Float64Array(side * size);
-  for (let y = 0; y < side; y++) {
-    const rowStart = ((top + y) * width + left) * 4;
-    for (let x = 0; x < side; x++) {
-      rowLuma[x] = luma(data, rowStart + x * 4);
+  const rowLuma = new Float64Array(width);
+  const rowCells = new Float64Array(height * size);
+  for (let y = Math.floor((height - side) / 2); y < Math.ceil((height + side) / 2); y++) {
+    for (let x = 0; x < width; x++) {
+      rowLuma[x] = luma(data, (y * width + x) * 4);
     }
     for (let cx = 0; cx < size; cx++) {
-      rowCells[y * size + cx] = weightedSum(cells[cx], rowLuma, 1, 0);
+      rowCells[y * size + cx] = weightedSum(columns[cx], rowLuma, 1, 0);
     }
   }
 
   const values: number[] = [];
   for (let cy = 0; cy < size; cy++) {
     for (let cx = 0; cx < size; cx++) {
-      values.push(weightedSum(cells[cy], rowCells, size, cx));
+      values.push(weightedSum(rows[cy], rowCells, size, cx));
     }
   }
   return { size, values };
@@ -62,16 +62,20 @@ function luma(data: Uint8Array | Uint8ClampedArray, offset: number): number {
   return 0.299 * data[offset] + 0.587 * data[offset + 1] + 0.114 * data[offset + 2];
 }
 
-/** For each of `cellCount` equal cells along a line of `sourceLength` pixels, the pixels it covers and by how much. */
-function cellCoverage(sourceLength: number, cellCount: number): ICoverage[][] {
-  const cellWidth = sourceLength / cellCount; // pixels, fractional
+/**
+ * Splits the span [start, start + length) of a line of `sourceLength` pixels into `cellCount` equal cells and lists,
+ * for each cell, the pixels it covers and by how much.
+ */
+function cellCoverage(start: number, length: number, sourceLength: number, cellCount: number): ICoverage[][] {
+  const cellWidth = length / cellCount; // pixels, fractional
   const cells: ICoverage[][] = [];
   for (let cell = 0; cell < cellCount; cell++) {
-    const start = cell * cellWidth;
-    const end = start + cellWidth;
+    const cellStart = start + cell * cellWidth;
+    const cellEnd = cellStart + cellWidth;
     const coverage: ICoverage[] = [];
-    for (let index = Math.floor(start); index < Math.min(Math.ceil(end), sourceLength); index++) {
-      const overlap = Math.min(end, index + 1) - Math.max(start, index);
+    // min(): rounding can put cellEnd a hair past the last pixel.
+    for (let index = Math.floor(cellStart); index < Math.min(Math.ceil(cellEnd), sourceLength); index++) {
+      const overlap = Math.min(cellEnd, index + 1) - Math.max(cellStart, index);
       if (overlap > 0) {
         coverage.push({ index, weight: overlap / cellWidth });
       }

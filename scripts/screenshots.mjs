@@ -1,0 +1,46 @@
+// `npm run screenshots`: pictures of the web part's main states in the local workbench, for docs/ and the README.
+// Starts its own emulator on free ports; needs Chromium (Debian's /usr/bin/chromium, or Playwright's own).
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { startEmulator } from '../emulator/server.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'docs', 'screenshots');
+mkdirSync(out, { recursive: true });
+
+const SHOTS = [
+  { name: 'out-of-sync', query: { user: 'out-of-sync' } },
+  { name: 'resynced', query: { user: 'out-of-sync' }, resync: true },
+  { name: 'in-sync-dark', query: { user: 'in-sync', theme: 'dark' } },
+  { name: 'placeholder-teams-dark-bg', query: { user: 'placeholder', theme: 'teams-dark', locale: 'bg-bg' } },
+  { name: 'upload-refused-ro', query: { user: 'upload-refused', locale: 'ro-ro' }, resync: true },
+  { name: 'consent-missing-editor', query: { user: 'consent-missing', editor: '1' } },
+  { name: 'no-photo-sl', query: { user: 'no-photo', locale: 'sl-si' } }
+];
+
+const emulator = await startEmulator({ sitePort: 0, mySitePort: 0, graphPort: 0, workbenchDir: join(root, 'workbench', 'dist') });
+const browser = await chromium.launch({
+  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  for (const shot of SHOTS) {
+    await fetch(`${emulator.siteUrl}/_emulator/reset`, { method: 'POST' });
+    await page.goto(`${emulator.siteUrl}/?${new URLSearchParams(shot.query)}`);
+    const status = page.locator('[data-testid=section] [role=status]');
+    await status.and(page.locator('[aria-busy=false]')).waitFor();
+    if (shot.resync) {
+      await page.locator('[data-testid=section] button').first().click();
+      await page.waitForTimeout(300);
+      await status.and(page.locator('[aria-busy=false]')).waitFor({ timeout: 30000 });
+    }
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(out, `${shot.name}.png`) });
+    console.log(`docs/screenshots/${shot.name}.png`);
+  }
+} finally {
+  await browser.close();
+  await emulator.close();
+}
