@@ -52,9 +52,22 @@ async function main() {
     return;
   }
 
+  // Installed before start-up so that Ctrl+C while the images render still exits cleanly.
+  /** @type {import('./server.mjs').Emulator | undefined} */
+  let emu;
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await emu?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
   const sitePort = port(process.env.PORT, 4321, 'PORT');
   const workbenchDir = workbench ? fileURLToPath(new URL('../workbench/dist', import.meta.url)) : undefined;
-  const emu = await startEmulator({
+  emu = await startEmulator({
     sitePort,
     mySitePort: port(process.env.MYSITE_PORT, sitePort === 0 ? 0 : sitePort + 1, 'MYSITE_PORT'),
     graphPort: port(process.env.GRAPH_PORT, sitePort === 0 ? 0 : sitePort + 2, 'GRAPH_PORT'),
@@ -67,16 +80,6 @@ async function main() {
   console.log(`Microsoft Graph:  ${emu.graphUrl}`);
   console.log(workbench ? `Workbench:        ${emu.siteUrl}/` : 'Workbench:        not served (start with --workbench)');
   console.log('Press Ctrl+C to stop.');
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await emu.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((error) => {

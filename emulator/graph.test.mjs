@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import sharp from 'sharp';
+import { bytesOf, clientFor, imageInfo, startTestEmulator } from './test-helpers.mjs';
+
+/** @type {import('./server.mjs').Emulator} */
+let emu;
+/** @type {ReturnType<typeof clientFor>} */
+let client;
+
+before(async () => {
+  emu = await startTestEmulator();
+  client = clientFor(emu);
+});
+after(() => emu.close());
+beforeEach(() => emu.reset());
+
+/** @param {any} body @param {string} code */
+function assertGraphError(body, code) {
+  assert.equal(body.error.code, code);
+  assert.equal(typeof body.error.message, 'string');
+  assert.match(body.error.innerError.date, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+  assert.match(body.error.innerError['request-id'], /^[0-9a-f-]{36}$/);
+  assert.equal(typeof body.error.innerError['client-request-id'], 'string');
+}
+
+describe('authentication', () => {
+  it('answers 401 InvalidAuthenticationToken without a token', async () => {
+    const res = await fetch(`${emu.graphUrl}/v1.0/me/photo`);
+    assert.equal(res.status, 401);
+    const body = await res.json();
+    assertGraphError(body, 'InvalidAuthenticationToken');
+    assert.equal(body.error.message, 'Access token is empty.');
+  });
+
+  it('answers 401 to a token it did not issue', async () => {
+    const res = await client.graph('eyJ0eXAiOiJKV1QifQ.e30.forged', '/v1.0/me/photo');
+    assert.equal(res.status, 401);
+    assertGraphError(await res.json(), 'InvalidAuthenticationToken');
+  });
+
+  it('refuses a token for the consent-missing user with AADSTS65001', async () => {
+    const res = await client.control('/token?user=consent-missing');
+    assert.equal(res.status, 400);
+    const body = await res.json();
+    assert.equal(body.error, 'invalid_grant');
+    assert.match(body.error_description, /AADSTS65001.*SharePoint Online Client Extensibility Web Application Principal/);
+  });
+
+  it('answers 403 Authorization_RequestDenied to a token without consent', async () => {
+    const { access_token: token } = await (await client.control('/token?user=consent-missing&force=true')).json();
+    const res = await client.graph(token, '/v1.0/me/photo');
+    assert.equal(res.status, 403);
+    assertGraphError(await res.json(), 'Authorization_RequestDenied');
+  });
+});
+
+describe('photo metadata', () => {
+  it('describes the largest photo', async () => {
+    const res = await client.graph(await client.token('in-sync'), '/v1.0/me/photo');
+    assert.equal(res.status, 200);
+    const photo = await res.json();
+    assert.match(photo['@odata.context'], /\/v1\.0\/\$metadata#users\('3f6c2a9e-1b47-4d0c-9e52-7a18c4b6d301'\)\/photo\/\$entity$/);
+    assert.equal(photo['@odata.mediaContentType'], 'image/jpeg');
+    assert.match(photo['@odata.mediaEtag'], /^"[0-9A-F]{8}"$/);
+    assert.deepEqual([photo.id, photo.width, photo.height], ['648x648', 648, 648]);
+  });
+
+  it('lists the standard square sizes of a square photo', async () => {
+    const { value } = await (await client.graph(await client.token('in-sync'), '/v1.0/me/photos')).json();
+    assert.deepEqual(value.map((/** @type {any} */ p) => p.id), ['48x48', '64x64', '96x96', '120x120', '240x240', '360x360', '432x432', '504x504', '648x648']);
+  });
+
+  it('lists only the original of a non-square photo', async () => {
+    const token = await client.token('large-photo');
+    const { value } = await (await client.graph(token, '/v1.0/me/photos')).json();
+    assert.deepEqual(value.map((/** @type {any} */ p) => [p.id, p.width, p.height]), [['3000x2000', 3000, 2000]]);
+    assert.equal((await (await client.graph(token, '/v1.0/me/photo')).json()).id, '3000x2000');
+  });
+
+  it('answers 404 ImageNotFound when the user has no photo', async () => {
+    const token = await client.token('no-photo');
+    for (const path of ['/v1.0/me/photo', '/v1.0/me/photo/$value', '/v1.0/me/photos/48x48/$value']) {
+      const res = await client.graph(token, path);
+      assert.equal(res.status, 404);
+      const body = await res.json();
+      assertGraphError(body, 'ImageNotFound');
+      assert.equal(body.error.message, "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
+    }
+  });
+});
+
+describe('photo bytes', () => {
+  it('serves the original from /me/photo/$value with ETag and Cache-Control: private', async () => {
+    const token = await client.token('large-photo');
+    const res = await client.graph(token, '/v1.0/me/photo/$value', { headers: { 'if-none-match': '*' } });
+    assert.equal(res.status, 200, 'If-None-Match is not supported');
+    assert.equal(res.headers.get('content-type'), 'image/jpeg');
+    assert.equal(res.headers.get('cache-control'), 'private');
+    const meta = await (await client.graph(token, '/v1.0/me/photo')).json();
+    assert.equal(res.headers.get('etag'), meta['@odata.mediaEtag']);
+    const bytes = await bytesOf(res);
+    assert.ok(bytes.length > 5_000_000);
+    assert.deepEqual(await imageInfo(bytes), { width: 3000, height: 2000, format: 'jpeg' });
+  });
+
+  it('resizes to a requested square size', async () => {
+    const res = await client.graph(await client.token('in-sync'), '/v1.0/me/photos/96x96/$value');
+    assert.equal(res.status, 200);
+    assert.deepEqual(await imageInfo(await bytesOf(res)), { width: 96, height: 96, format: 'jpeg' });
+  });
+
+  it('answers 404 ImageNotFound for a size the photo does not have', async () => {
+    const res = await client.graph(await client.token('in-sync'), '/v1.0/me/photos/1024x1024/$value');
+    assert.equal(res.status, 404);
+    assertGraphError(await res.json(), 'ImageNotFound');
+  });
+
+  it('serves distinct photos to distinct users', async () => {
+    const photos = await Promise.all(
+      ['in-sync', 'out-of-sync', 'placeholder', 'throttled'].map(async (user) => bytesOf(await client.graph(await client.token(user), '/v1.0/me/photos/48x48/$value'))),
+    );
+    assert.equal(new Set(photos.map((p) => p.toString('base64'))).size, photos.length);
+  });
+
+  it('replaces the photo on PUT /me/photo/$value', async () => {
+    const token = await client.token('no-photo');
+    const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#336699' } }).png().toBuffer();
+    const put = await client.graph(token, '/v1.0/me/photo/$value', { method: 'PUT', body: png, headers: { 'content-type': 'image/png' } });
+    assert.equal(put.status, 200);
+    const meta = await (await client.graph(token, '/v1.0/me/photo')).json();
+    assert.equal(meta.id, '300x300');
+  });
+});
+
+describe('throttling', () => {
+  it('answers the first two requests of the throttled user with 429 and Retry-After, then normally', async () => {
+    const token = await client.token('throttled');
+    for (let i = 0; i < 2; i++) {
+      const res = await client.graph(token, '/v1.0/me/photo');
+      assert.equal(res.status, 429);
+      assert.equal(res.headers.get('retry-after'), '1');
+      assertGraphError(await res.json(), 'TooManyRequests');
+    }
+    assert.equal((await client.graph(token, '/v1.0/me/photo')).status, 200);
+    await emu.reset();
+    assert.equal((await client.graph(token, '/v1.0/me/photo')).status, 429, 'a reset starts over');
+  });
+});
+
+describe('CORS', () => {
+  it('echoes the origin and exposes ETag', async () => {
+    const res = await client.graph(await client.token('in-sync'), '/v1.0/me/photo/$value', { headers: { origin: emu.siteUrl } });
+    assert.equal(res.headers.get('access-control-allow-origin'), emu.siteUrl);
+    assert.match(res.headers.get('access-control-expose-headers') ?? '', /\bETag\b/);
+  });
+
+  it('answers * without an Origin header, and on errors too', async () => {
+    const res = await fetch(`${emu.graphUrl}/v1.0/me/photo`);
+    assert.equal(res.status, 401);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+  });
+
+  it('answers the preflight and allows the Authorization header', async () => {
+    const res = await fetch(`${emu.graphUrl}/v1.0/me/photo/$value`, {
+      method: 'OPTIONS',
+      headers: { origin: emu.siteUrl, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('access-control-allow-origin'), emu.siteUrl);
+    assert.match(res.headers.get('access-control-allow-headers') ?? '', /authorization/i);
+    assert.match(res.headers.get('access-control-allow-methods') ?? '', /\bGET\b/);
+  });
+});
