@@ -22,6 +22,9 @@ function readJson(file) {
   }
 }
 
+// Type errors in the workbench or the tests would otherwise go unnoticed: esbuild and Playwright only strip types.
+const typeStatus = run(bin('tsc'), ['-p', 'tsconfig.jest.json', '--noEmit']);
+
 const jestFile = join(out, 'jest.json');
 const jestStatus = run(bin('jest'), ['--ci', '--json', `--outputFile=${jestFile}`]);
 const jest = readJson(jestFile);
@@ -36,7 +39,7 @@ const e2e = readJson(e2eFile);
 const passed = (jest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
 const failed = (jest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
 const skipped = (jest?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
-const broken = jestStatus !== 0 || e2eStatus !== 0 || jest === undefined || e2e === undefined;
+const broken = typeStatus !== 0 || jestStatus !== 0 || e2eStatus !== 0 || jest === undefined || e2e === undefined;
 
 console.log(`\nunit: ${jest?.numPassedTests ?? 0} passed, ${jest?.numFailedTests ?? 0} failed; end-to-end: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.unexpected ?? 0} failed`);
 console.log(`tests: ${passed} passed, ${broken && failed === 0 ? 1 : failed} failed, ${skipped} skipped`);

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { PhotoSyncError } from '../../logic/PhotoSyncError';
+import { errorKindOf as kindOf } from '../../testing/errorKind';
 import { FakeTransport } from '../../testing/FakeTransport';
 import {
   CONSENT_MISSING_TOKEN_ERROR, GRAPH_ACCESS_DENIED, GRAPH_IMAGE_NOT_FOUND, GRAPH_INVALID_TOKEN, GRAPH_PHOTO_METADATA,
@@ -15,15 +15,6 @@ function serviceOver(transport: FakeTransport, waits: number[] = []): GraphPhoto
     policy: { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 10000 },
     delay: async (ms: number) => { waits.push(ms); }
   });
-}
-
-async function kindOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as PhotoSyncError).kind;
-  }
-  return 'no error';
 }
 
 describe('GraphPhotoService', () => {

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { PhotoSyncError } from '../../logic/PhotoSyncError';
+import { errorKindOf as kindOf } from '../../testing/errorKind';
 import { FakeTransport } from '../../testing/FakeTransport';
 import {
   CONTEXT_INFO, CONTEXT_INFO_VERBOSE, INVALID_PARAMETER_ERROR, MY_PROPERTIES_NOMETADATA, MY_PROPERTIES_PLACEHOLDER,
@@ -16,15 +16,6 @@ function serviceOver(transport: FakeTransport): SharePointProfileService {
     policy: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 10 },
     delay: async () => undefined
   });
-}
-
-async function kindOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as PhotoSyncError).kind;
-  }
-  return 'no error';
 }
 
 describe('SharePointProfileService.getMyProfile', () => {

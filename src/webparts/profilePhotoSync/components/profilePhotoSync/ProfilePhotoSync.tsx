@@ -44,6 +44,7 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
   const resyncBusy: boolean = state.phase === 'syncing' || state.phase === 'verifying';
   const showResync: boolean = settings.showResyncButton && (resyncBusy || (canResync(state.verdict) && state.phase !== 'done'));
   const profile = state.sharePointProfile;
+  const title: string = settings.title || strings.DefaultTitle;
   const isPlaceholder: boolean = profile !== undefined && profile.isPlaceholder;
 
   const classes = mergeStyleSets({
@@ -55,9 +56,9 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
   });
 
   return (
-    <section className={classes.root} aria-labelledby="profile-photo-sync-title">
+    <section className={classes.root} aria-label={title}>
       <header>
-        <h2 id="profile-photo-sync-title" className={classes.title}>{settings.title || strings.DefaultTitle}</h2>
+        <h2 className={classes.title}>{title}</h2>
         {settings.description ? <p className={classes.description}>{settings.description}</p> : undefined}
       </header>
       <div className={classes.photos}>
