@@ -51,7 +51,8 @@ export class SharePointProfileService implements ISharePointProfileService {
     // the picture timestamp changes with every new photo, so it makes a cache-buster that is exact.
     const query: string = `size=L&accountname=${encodeURIComponent(profile.email || profile.accountName)}` +
       (profile.pictureTimestamp ? `&t=${encodeURIComponent(profile.pictureTimestamp)}` : '');
-    const response: IHttpResponse = await this._send(`${this._siteUrl}/_layouts/15/userphoto.aspx?${query}`, {});
+    // SPHttpClient would otherwise ask for JSON.
+    const response: IHttpResponse = await this._send(`${this._siteUrl}/_layouts/15/userphoto.aspx?${query}`, { headers: { Accept: 'image/*' } });
     await throwForStatus(response, 'badResponse');
     return readImage(response);
   }

@@ -16,7 +16,7 @@ import { SPPermission } from '@microsoft/sp-page-context';
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { SyncController } from '../../logic/syncController/SyncController';
 import { createSyncController } from '../../services/createSyncController';
-import { AadHttpClientTransport, SPHttpClientTransport } from '../../services/transport/SPFxTransports';
+import { graphTransport, sharePointTransport } from '../../services/transport/SPFxTransports';
 import { BrowserImageCodec } from '../../services/imageCodec/BrowserImageCodec';
 import { ErrorBoundary } from './components/errorBoundary';
 import { ProfilePhotoSyncContainer } from './components/profilePhotoSyncContainer';
@@ -95,8 +95,8 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       throw new Error('onInit has not run');
     }
     return createSyncController({
-      sharePointTransport: new SPHttpClientTransport(this.context.spHttpClient),
-      graphTransport: new AadHttpClientTransport(this._graphClient),
+      sharePointTransport: sharePointTransport(this.context.spHttpClient),
+      graphTransport: graphTransport(this._graphClient),
       siteUrl: this.context.pageContext.web.absoluteUrl,
       graphUrl: `${GRAPH_RESOURCE}/v1.0`,
       codec: new BrowserImageCodec(),
