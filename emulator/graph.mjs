@@ -10,10 +10,10 @@ import { createGraphPhoto } from './state.mjs';
 import { USER_READ } from './tokens.mjs';
 
 /** Square sizes Graph derives from a photo (platform.md §4), in pixels. */
-export const STANDARD_SIDES = Object.freeze([48, 64, 96, 120, 240, 360, 432, 504, 648]);
+const STANDARD_SIDES = Object.freeze([48, 64, 96, 120, 240, 360, 432, 504, 648]);
 
 /** The `throttled` user's first requests after a reset that answer 429. */
-export const THROTTLED_REQUESTS = 2;
+const THROTTLED_REQUESTS = 2;
 
 /** `PUT /me/photo/$value` accepts up to 4 MB (platform.md §4). */
 const MAX_PUT_BYTES = 4 * 1024 * 1024;
@@ -24,7 +24,9 @@ const route = (/** @type {string} */ path) => new RegExp(`${ME}${path}$`, 'i');
 
 /**
  * CORS as the real Graph does it, plus request ids; mounted before faults so injected answers carry them too.
- * @type {import('express').RequestHandler}
+ * @param {import('express').Request} req
+ * @param {import('express').Response} res
+ * @param {import('express').NextFunction} next
  */
 export function graphResponseHeaders(req, res, next) {
   const origin = req.get('origin');
@@ -85,7 +87,7 @@ export function graphRoutes(state, urls) {
     const photo = photoOr404(res);
     if (!photo) return;
     const { id, width, height } = original(photo);
-    res.json({
+    sendGraphJson(res, 200, {
       '@odata.context': context(res.locals.user, 'photo/$entity'),
       '@odata.mediaContentType': 'image/jpeg',
       '@odata.mediaEtag': photo.etag,
@@ -103,13 +105,13 @@ export function graphRoutes(state, urls) {
     const photo = res.locals.user.graphPhoto;
     // Unverified: without a photo the list is assumed empty rather than a 404.
     const value = photo ? photoSizes(photo).map((size) => ({ '@odata.mediaEtag': photo.etag, ...size })) : [];
-    res.json({ '@odata.context': context(res.locals.user, 'photos'), value });
+    sendGraphJson(res, 200, { '@odata.context': context(res.locals.user, 'photos'), value });
   });
 
   router.get(route('photos\\/([^/]+)'), (req, res) => {
     const found = sizeOr404(res, req.params[0]);
     if (!found) return;
-    res.json({
+    sendGraphJson(res, 200, {
       '@odata.context': context(res.locals.user, 'photos/$entity'),
       '@odata.mediaContentType': 'image/jpeg',
       '@odata.mediaEtag': found.photo.etag,
@@ -163,13 +165,25 @@ export function graphRoutes(state, urls) {
 }
 
 /**
+ * Graph's own JSON Content-Type; `setHeader` and `end` keep express from reordering its parameters.
+ * @param {import('express').Response} res
+ * @param {number} status
+ * @param {unknown} body
+ */
+function sendGraphJson(res, status, body) {
+  res.status(status);
+  res.setHeader('Content-Type', 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+/**
  * @param {import('express').Response} res
  * @param {number} status
  * @param {string} code
  * @param {string} message
  */
 function sendGraphError(res, status, code, message) {
-  res.status(status).json({
+  sendGraphJson(res, status, {
     error: {
       code,
       message,

@@ -26,7 +26,7 @@ const sharp = require('sharp');
  * @property {HairStyle} hairStyle
  * @property {string} shirt
  * @property {Collar} collar
- * @property {Accessory[]} accessories
+ * @property {ReadonlyArray<Accessory>} accessories
  * @property {number} headX       horizontal offset of the head from the centre, in 1/100 of the image side
  * @property {number} headScale   1 = a head 32 % of the image wide
  */

@@ -9,7 +9,7 @@ import { createGraphPhoto } from './state.mjs';
 import { toSharePointSeconds } from './timestamps.mjs';
 
 /** The tenant's domain: UPNs are `<id>@contoso.example`. */
-export const TENANT_DOMAIN = 'contoso.example';
+const TENANT_DOMAIN = 'contoso.example';
 
 /**
  * @typedef {object} SeedDefinition

@@ -3,7 +3,7 @@
  * `emulator-user=<id>`. Cookies on localhost are shared across ports, so the site and the My Site host both see it.
  */
 
-export const USER_COOKIE = 'emulator-user';
+const USER_COOKIE = 'emulator-user';
 
 /**
  * @param {import('./state.mjs').EmulatorState} state

@@ -7,9 +7,10 @@ import { makeThumbnails, readUpload, UnreadableImageError } from './images.mjs';
 import { odataFormat, resourceNotFound, sendOData, sendSharePointError, SP_ERRORS } from './odata.mjs';
 import { myPropertiesBody } from './profile.mjs';
 import { signedInUser } from './session.mjs';
+import { DIGEST_LIFETIME_SECONDS } from './state.mjs';
 
 /** SetMyProfilePicture's limit: "4.76 MB", 5,000,000 bytes in the CSOM docs (platform.md §3). */
-export const MAX_PICTURE_BYTES = 5_000_000;
+const MAX_PICTURE_BYTES = 5_000_000;
 
 const LIBRARY_VERSION = '16.0.26712.12004';
 const API = /^\/_api(?:\/|$)/i;
@@ -40,7 +41,7 @@ export function sharePointRoutes(state, urls) {
 
   router.post(CONTEXT_INFO, (req, res) => {
     const info = {
-      FormDigestTimeoutSeconds: 1800,
+      FormDigestTimeoutSeconds: DIGEST_LIFETIME_SECONDS,
       FormDigestValue: state.issueDigest(res.locals.user),
       LibraryVersion: LIBRARY_VERSION,
       SiteFullUrl: urls.siteUrl,

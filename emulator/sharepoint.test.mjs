@@ -103,7 +103,7 @@ describe('GetMyProperties', () => {
   });
 
   it('answers 401 with the SharePoint error body without a known user cookie', async () => {
-    for (const headers of [{}, { cookie: 'emulator-user=nobody' }]) {
+    for (const headers of /** @type {Record<string, string>[]} */ ([{}, { cookie: 'emulator-user=nobody' }])) {
       const res = await fetch(`${emu.siteUrl}${MY_PROPERTIES}`, { headers: { accept: 'application/json;odata=nometadata', ...headers } });
       assert.equal(res.status, 401);
       assert.deepEqual(await res.json(), ACCESS_DENIED);

@@ -1,0 +1,467 @@
+// `npm run bench`: how big the shipped web part is and how fast it checks and resyncs, as medians over repeated runs
+// (the project measures speed and size here, never in timed tests). Prints a table and writes every number, with the
+// raw samples, to temp/bench.json. About 2 minutes on a 2-core machine; needs Chromium like the end-to-end tests.
+//
+//   1. Bundle size: the production web part bundle and each locale's strings, raw and gzipped.
+//   2. Comparison cost: computeFingerprint and comparePhotos (pure TypeScript) on real portraits, in microseconds.
+//   3. Upload preparation: the 3000 × 2000, > 5 MB photo scaled to a 648-px JPEG by the Node codec (sharp).
+//   4. End to end in Chromium: the local workbench against the emulator, at 0 ms and at 150 ms added per request; the
+//      difference divided by 150 ms is the number of sequential round trips a step costs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { startEmulator } from '../emulator/server.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+const { PORTRAITS, renderPortrait, renderLargePhoto } = require('../emulator/portraits.cjs');
+
+/** Runs per end-to-end measurement; the median of 7 ignores up to 3 outliers (a GC pause, a slow first paint). */
+const BROWSER_RUNS = 7;
+/** Added to every emulator request in the slow runs, in milliseconds: a plausible round trip to a remote tenant. */
+const SLOW_LATENCY_MS = 150;
+/** Rounds per micro-benchmark; each round times enough calls to last about MIN_ROUND_MS. */
+const ROUNDS = 15;
+const MIN_ROUND_MS = 25;
+const UPLOAD_RUNS = 7;
+/** Decode sides of the comparison: the sync controller decodes at 64 px (longer side); 648 is Graph's full size. */
+const DECODE_SIDES = [64, 648];
+const USER = 'out-of-sync';
+const BENCH_USER_AGENT_SETTLE_TIMEOUT_MS = 30000;
+
+const started = performance.now();
+const results = {
+  generatedAt: new Date().toISOString(),
+  machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, platform: `${os.platform()} ${os.arch()}` }
+};
+
+results.bundle = await measureBundle();
+printBundle(results.bundle);
+results.comparison = await measureComparison();
+printComparison(results.comparison);
+results.uploadPreparation = await measureUploadPreparation(results.comparison.logic);
+delete results.comparison.logic;
+printUploadPreparation(results.uploadPreparation);
+results.endToEnd = await measureEndToEnd();
+printEndToEnd(results.endToEnd);
+
+results.wallSeconds = round((performance.now() - started) / 1000, 1);
+mkdirSync(join(root, 'temp'), { recursive: true });
+writeFileSync(join(root, 'temp', 'bench.json'), `${JSON.stringify(results, undefined, 2)}\n`);
+console.log(`\nWall time ${results.wallSeconds} s. Every number and sample: temp/bench.json`);
+
+// ── 1. Bundle size ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * `gulp bundle --ship` writes the deployable files to release/assets/ in SPFx 1.23 (temp/deploy/ in older versions).
+ * They are reused when they are newer than every source file; otherwise the bundle is rebuilt (about 15 s), so the
+ * numbers never describe code that has since changed.
+ */
+async function measureBundle() {
+  const sourcesChanged = newestMtime([join(root, 'src'), join(root, 'config')]);
+  let found = findShipBundle();
+  let decision;
+  if (found && found.builtAt >= sourcesChanged) {
+    decision = { action: 'reused', why: `newer than every file in src/ and config/` };
+  } else {
+    console.log(found ? 'The ship bundle is older than the sources: running gulp bundle --ship …'
+      : 'No ship bundle in temp/deploy/ or release/assets/: running gulp bundle --ship …');
+    const t0 = performance.now();
+    const gulp = spawnSync(process.execPath, [join(root, 'node_modules', 'gulp', 'bin', 'gulp.js'), 'bundle', '--ship'],
+      { cwd: root, encoding: 'utf8' });
+    if (gulp.status !== 0) {
+      throw new Error(`gulp bundle --ship failed:\n${(gulp.stdout + gulp.stderr).split('\n').slice(-30).join('\n')}`);
+    }
+    decision = { action: 'built', why: found ? 'the sources were newer than the last bundle' : 'there was no ship bundle',
+      buildSeconds: round((performance.now() - t0) / 1000, 1) };
+    found = findShipBundle();
+    if (!found) throw new Error('gulp bundle --ship wrote no profile-photo-sync-web-part_*.js to temp/deploy/ or release/assets/.');
+  }
+  // gzip -9: what a CDN that compresses ahead of time serves; raw is what the browser parses.
+  const files = found.files.map((file) => {
+    const bytes = readFileSync(join(found.dir, file.name));
+    return { ...file, rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  });
+  return { dir: relative(root, found.dir), builtAt: new Date(found.builtAt).toISOString(), ...decision, files };
+}
+
+/** The newest web part bundle and the newest strings file per locale in the first folder that has a bundle. */
+function findShipBundle() {
+  for (const dir of [join(root, 'temp', 'deploy'), join(root, 'release', 'assets')]) {
+    if (!existsSync(dir)) continue;
+    const newest = new Map();
+    for (const name of readdirSync(dir)) {
+      const match = /^profile-photo-sync-web-part_.*\.js$/.exec(name) ? ['webPart']
+        : /^ProfilePhotoSyncWebPartStrings_([a-z]{2}-[a-z]{2})_.*\.js$/.exec(name);
+      if (!match) continue;
+      const key = match[0] === 'webPart' ? 'webPart' : match[1];
+      const mtime = statSync(join(dir, name)).mtimeMs;
+      if (!newest.has(key) || newest.get(key).mtime < mtime) newest.set(key, { name, mtime });
+    }
+    const bundle = newest.get('webPart');
+    if (!bundle) continue;
+    const files = [{ kind: 'webPart', name: bundle.name }];
+    for (const [locale, file] of [...newest].filter(([key]) => key !== 'webPart').sort()) {
+      files.push({ kind: 'strings', locale, name: file.name });
+    }
+    return { dir, builtAt: bundle.mtime, files };
+  }
+  return undefined;
+}
+
+function printBundle(bundle) {
+  const how = bundle.action === 'reused'
+    ? `reused the last gulp bundle --ship (${bundle.builtAt.slice(0, 16).replace('T', ' ')} UTC, ${bundle.why})`
+    : `ran gulp bundle --ship because ${bundle.why} (${bundle.buildSeconds} s)`;
+  console.log(`\n1. Bundle size, ${bundle.dir}/: ${how}`);
+  printTable(['file', 'raw B', 'gzip -9 B'], bundle.files.map((file) => [
+    file.kind === 'webPart' ? `web part bundle (${file.name})` : `strings ${file.locale}`, file.rawBytes, file.gzipBytes
+  ]));
+}
+
+// ── 2. Comparison cost ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Bundles the pure comparison and the Node codec from src/ with esbuild (sharp stays external), decodes the 14
+ * generated portraits as Graph serves them (648-px JPEG) at each decode side, and times the calls.
+ */
+async function measureComparison() {
+  const outfile = join(root, 'temp', 'bench', 'logic.mjs');
+  await build({
+    stdin: {
+      contents: [
+        "export { computeFingerprint, comparePhotos } from './src/logic/photoComparison/index.ts';",
+        "export { SHAREPOINT_UPLOAD_LIMITS } from './src/logic/uploadPlan.ts';",
+        "export { SharpImageCodec } from './src/testing/SharpImageCodec.ts';"
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts'
+    },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external: ['sharp'],
+    logLevel: 'warning'
+  });
+  const logic = await import(pathToFileURL(outfile).href);
+  const codec = new logic.SharpImageCodec();
+
+  const jpegs = await Promise.all(Object.values(PORTRAITS).map((portrait) => renderPortrait(portrait, 648)));
+  const blobs = jpegs.map((bytes) => new Blob([bytes], { type: 'image/jpeg' }));
+  const cases = [];
+  for (const side of DECODE_SIDES) {
+    const images = await Promise.all(blobs.map((blob) => codec.decode(blob, side)));
+    const { width, height } = images[0];
+    // Cycling through the portraits keeps the inputs from being one hot image; the cost does not depend on content.
+    cases.push({ name: 'computeFingerprint', side, width, height,
+      ...timeSync((i) => logic.computeFingerprint(images[i % images.length]).gradients[0]) });
+    cases.push({ name: 'comparePhotos', side, width, height,
+      ...timeSync((i) => logic.comparePhotos(images[i % images.length], images[(i + 1) % images.length]).distance) });
+  }
+  // For scale: what the controller does before comparing. Node's codec; the browser decodes with createImageBitmap.
+  cases.push({ name: 'decode 648-px JPEG (sharp)', side: 64, width: 64, height: 64,
+    ...(await timeAsync((i) => codec.decode(blobs[i % blobs.length], 64))) });
+  return { rounds: ROUNDS, unit: 'µs per call', cases, logic };
+}
+
+/**
+ * Times `call(i)` in ROUNDS rounds of N calls after a warm-up, N chosen so a round lasts about MIN_ROUND_MS (the
+ * timer's resolution and a GC pause then weigh little). Returns per-call microseconds: median and p90 over rounds.
+ */
+function timeSync(call) {
+  let sink = 0;
+  let calls = 0;
+  const warmUpStart = performance.now();
+  while (performance.now() - warmUpStart < MIN_ROUND_MS) sink += call(calls++);
+  const callsPerRound = Math.max(1, Math.ceil(calls * 1.0));
+  const samples = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const t0 = performance.now();
+    for (let i = 0; i < callsPerRound; i++) sink += call(i);
+    samples.push(((performance.now() - t0) * 1000) / callsPerRound);
+  }
+  // The sink keeps V8 from dropping calls whose result is unused.
+  if (Number.isNaN(sink)) console.log('');
+  return { callsPerRound, ...summarise(samples, 1) };
+}
+
+async function timeAsync(call) {
+  let calls = 0;
+  const warmUpStart = performance.now();
+  while (performance.now() - warmUpStart < MIN_ROUND_MS) await call(calls++);
+  const callsPerRound = Math.max(1, calls);
+  const samples = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const t0 = performance.now();
+    for (let i = 0; i < callsPerRound; i++) await call(i);
+    samples.push(((performance.now() - t0) * 1000) / callsPerRound);
+  }
+  return { callsPerRound, ...summarise(samples, 1) };
+}
+
+function printComparison(comparison) {
+  console.log(`\n2. Comparison cost, Node ${process.version} (µs per call; median and p90 of ${comparison.rounds} rounds × N calls)`);
+  printTable(['call', 'image', 'N', 'median µs', 'p90 µs'], comparison.cases.map((c) => [
+    c.name, `${c.width}×${c.height}${c.name.startsWith('decode') ? ' out' : ''}`, c.callsPerRound, c.median, c.p90
+  ]));
+}
+
+// ── 3. Upload preparation ───────────────────────────────────────────────────────────────────────────────────────────
+
+/** SharpImageCodec.prepareForUpload, the Node twin of the browser's canvas codec: full decode, resize, JPEG encode. */
+async function measureUploadPreparation(logic) {
+  const codec = new logic.SharpImageCodec();
+  const large = new Blob([await renderLargePhoto()], { type: 'image/jpeg' });
+  const first = await codec.prepareForUpload(large, logic.SHAREPOINT_UPLOAD_LIMITS);
+  const output = await codec.decode(first, 10000);
+  const samples = [];
+  for (let run = 0; run < UPLOAD_RUNS; run++) {
+    const t0 = performance.now();
+    await codec.prepareForUpload(large, logic.SHAREPOINT_UPLOAD_LIMITS);
+    samples.push(performance.now() - t0);
+  }
+  return {
+    codec: 'SharpImageCodec (Node, sharp); the browser uses canvas',
+    input: { width: 3000, height: 2000, bytes: large.size },
+    output: { width: output.width, height: output.height, bytes: first.size },
+    runs: UPLOAD_RUNS,
+    unit: 'ms',
+    ...summarise(samples, 1)
+  };
+}
+
+function printUploadPreparation(upload) {
+  console.log(`\n3. Upload preparation, ${upload.codec} (ms; median and p90 of ${upload.runs} runs after a warm-up)`);
+  printTable(['photo', 'median ms', 'p90 ms'], [[
+    `${upload.input.width}×${upload.input.height} JPEG ${upload.input.bytes} B → ${upload.output.width}×${upload.output.height} JPEG ${upload.output.bytes} B`,
+    upload.median, upload.p90
+  ]]);
+}
+
+// ── 4. End to end in Chromium ───────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Each run gets a fresh browser context (no cache, no cookies, no CORS preflight cache: a first visit), so runs do not
+ * speed each other up. Times are taken inside the page with performance.now(), from a MutationObserver that notes
+ * each moment the live region stops being busy: no Playwright polling in the numbers. 0-ms and 150-ms runs alternate so
+ * a slow patch of the machine hits both alike.
+ *
+ * - open page → verdict: from navigation start to the settled verdict; includes loading the workbench page and its
+ *   script from the (equally delayed) site origin.
+ * - Check my photos → verdict: the page opened with checkOnLoad off, then the click; the check's requests alone.
+ * - Resync → Resynced: the click to the settled "Resynced" (prepare, upload, read SharePoint back). The emulator is
+ *   reset before each run so there is always something to resync.
+ */
+async function measureEndToEnd() {
+  const workbenchDir = join(root, 'workbench', 'dist');
+  const workbenchSources = newestMtime([join(root, 'workbench', 'src'), join(root, 'workbench', 'index.html'), join(root, 'src')]);
+  let workbenchBuilt = 'reused';
+  if (!existsSync(join(workbenchDir, 'index.html')) || statSync(join(workbenchDir, 'workbench.js')).mtimeMs < workbenchSources) {
+    const status = spawnSync(process.execPath, [join(root, 'scripts', 'build-workbench.mjs')], { cwd: root, stdio: 'inherit' }).status;
+    if (status !== 0) throw new Error('node scripts/build-workbench.mjs failed.');
+    workbenchBuilt = 'built';
+  }
+  const strings = JSON.parse(readFileSync(join(workbenchDir, 'loc', 'en-us.json'), 'utf8'));
+
+  const emulator = await startEmulator({ sitePort: 0, mySitePort: 0, graphPort: 0, workbenchDir });
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    });
+    const session = new BenchSession(browser, emulator.siteUrl, strings);
+    const latencies = [0, SLOW_LATENCY_MS];
+    const samples = { open: {}, check: {}, resync: {} };
+    for (const ms of latencies) for (const key of Object.keys(samples)) samples[key][ms] = [];
+
+    // Untimed: the first page of a fresh browser pays for starting its renderer and network processes.
+    await session.openAndResync(0);
+    for (let run = 0; run < BROWSER_RUNS; run++) {
+      for (const ms of latencies) {
+        const { open, resync } = await session.openAndResync(ms);
+        samples.open[ms].push(open);
+        samples.resync[ms].push(resync);
+        samples.check[ms].push(await session.checkOnClick(ms));
+      }
+    }
+
+    const step = (name, key) => {
+      const byLatency = Object.fromEntries(latencies.map((ms) => [ms, { ...summarise(samples[key][ms], 0), samplesMs: samples[key][ms].map((t) => round(t, 1)) }]));
+      const extra = byLatency[SLOW_LATENCY_MS].median - byLatency[0].median;
+      return { name, byLatencyMs: byLatency, sequentialRoundTrips: round(extra / SLOW_LATENCY_MS, 1) };
+    };
+    return {
+      user: USER,
+      browser: `Chromium ${browser.version()}`,
+      workbench: workbenchBuilt,
+      runs: BROWSER_RUNS,
+      unit: 'ms',
+      slowLatencyMs: SLOW_LATENCY_MS,
+      steps: [
+        step('open page → verdict', 'open'),
+        step('Check my photos → verdict', 'check'),
+        step('Resync → Resynced', 'resync')
+      ]
+    };
+  } finally {
+    await browser?.close();
+    await emulator.close();
+  }
+}
+
+class BenchSession {
+  constructor(browser, siteUrl, strings) {
+    this.browser = browser;
+    this.siteUrl = siteUrl;
+    this.strings = strings;
+  }
+
+  /** Opens the page (timing the verdict), then clicks Resync (timing "Resynced"). Milliseconds. */
+  async openAndResync(latencyMs) {
+    await this.prepareEmulator(latencyMs);
+    return this.withPage({ user: USER }, async (page) => {
+      const verdict = await waitForSettled(page, 0);
+      expectText(verdict, this.strings.VerdictOutOfSyncTitle, 'the opened page');
+      const clicked = await clickInPage(page, page.getByRole('button', { name: this.strings.ResyncButton, exact: true }));
+      const outcome = await waitForSettled(page, clicked);
+      expectText(outcome, this.strings.ResyncDoneTitle, 'Resync');
+      return { open: verdict.t, resync: outcome.t - clicked };
+    });
+  }
+
+  /** Opens the page with checkOnLoad off and times Check my photos → verdict. Milliseconds. */
+  async checkOnClick(latencyMs) {
+    await this.prepareEmulator(latencyMs);
+    return this.withPage({ user: USER, 'prop.checkOnLoad': 'false' }, async (page) => {
+      await waitForSettled(page, 0);
+      const clicked = await clickInPage(page, page.getByRole('button', { name: this.strings.CheckButton, exact: true }));
+      const verdict = await waitForSettled(page, clicked);
+      expectText(verdict, this.strings.VerdictOutOfSyncTitle, 'Check my photos');
+      return verdict.t - clicked;
+    });
+  }
+
+  /** Reset first: it restores the seed and also sets the latency back to 0. */
+  async prepareEmulator(latencyMs) {
+    await control(this.siteUrl, '/_emulator/reset');
+    await control(this.siteUrl, '/_emulator/latency', { ms: latencyMs });
+  }
+
+  async withPage(query, use) {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(recordSettledMoments);
+      await page.goto(`${this.siteUrl}/?${new URLSearchParams(query)}`);
+      return await use(page);
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+/**
+ * Runs in the page before its scripts. Notes performance.now() (ms since navigation start) and the text each time the
+ * web part's live region goes from busy (or absent) to not busy: that is when a person is told the outcome.
+ */
+function recordSettledMoments() {
+  const moments = [];
+  window.__benchSettled = moments;
+  let wasSettled = false;
+  new MutationObserver(() => {
+    const region = document.querySelector('[data-testid=section] [role=status]');
+    const settled = region !== null && region.getAttribute('aria-busy') === 'false';
+    if (settled && !wasSettled) moments.push({ t: performance.now(), text: region.textContent });
+    wasSettled = settled;
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+}
+
+/** The first moment the live region settled after `since` (page milliseconds). */
+async function waitForSettled(page, since) {
+  const handle = await page.waitForFunction(
+    (after) => window.__benchSettled.find((moment) => moment.t > after),
+    since,
+    { timeout: BENCH_USER_AGENT_SETTLE_TIMEOUT_MS }
+  );
+  return handle.jsonValue();
+}
+
+/** Clicks from inside the page and returns the page's clock at the click, so both ends use one clock. */
+async function clickInPage(page, locator) {
+  const button = await locator.elementHandle();
+  return page.evaluate((element) => {
+    const t = performance.now();
+    element.click();
+    return t;
+  }, button);
+}
+
+function expectText(moment, expected, what) {
+  if (!moment.text.includes(expected)) {
+    throw new Error(`${what} settled on "${moment.text.slice(0, 120)}", not "${expected}": the benchmark would time the wrong thing.`);
+  }
+}
+
+async function control(siteUrl, path, body) {
+  const response = await fetch(siteUrl + path, {
+    method: 'POST',
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined
+  });
+  if (response.status !== 204) throw new Error(`POST ${path} answered ${response.status}.`);
+}
+
+function printEndToEnd(e2e) {
+  const slow = e2e.slowLatencyMs;
+  console.log(`\n4. End to end, ${e2e.browser}, user ${e2e.user}, workbench ${e2e.workbench} (ms; median of ${e2e.runs} runs)`);
+  printTable(['step', 'at 0 ms', `at ${slow} ms`, `(Δ)/${slow} ms = round trips`], e2e.steps.map((s) => [
+    s.name, s.byLatencyMs[0].median, s.byLatencyMs[slow].median, s.sequentialRoundTrips
+  ]));
+}
+
+// ── Helpers ─────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Median and 90th percentile (nearest rank: of 7 samples that is the largest) of `samples`, rounded. */
+function summarise(samples, digits) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (p) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return { median: round(median, digits), p90: round(rank(0.9), digits), min: round(sorted[0], digits), max: round(sorted[sorted.length - 1], digits) };
+}
+
+function round(value, digits) {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Latest modification time (ms since the epoch) of any file under the given files or folders. */
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (path) => {
+    const stat = statSync(path);
+    if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const path of paths) if (existsSync(path)) visit(path);
+  return newest;
+}
+
+/** First column left-aligned, the others (numbers) right-aligned. */
+function printTable(header, rows) {
+  const cells = [header, ...rows].map((row) => row.map(String));
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+  for (const [index, row] of cells.entries()) {
+    console.log('  ' + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   '));
+    if (index === 0) console.log('  ' + widths.map((w) => '─'.repeat(w)).join('   '));
+  }
+}
