@@ -112,6 +112,8 @@ test('Resync works with the keyboard alone', async ({ page, request }) => {
   await page.keyboard.press('Enter');
 
   await expect(await settled(page)).toContainText(en.ResyncDoneTitle);
+  // The Resync button is gone; focus went to the outcome, not back to the top of the page.
+  await expect(status(page)).toBeFocused();
   expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
 });
 
@@ -120,16 +122,27 @@ test('a second click while resyncing uploads nothing more', async ({ page, reque
   await settled(page);
 
   await page.getByRole('button', { name: en.ResyncButton }).click();
-  await page.getByRole('button', { name: en.ResyncBusyLabel }).click({ force: true });
-  await page.getByRole('button', { name: en.ResyncBusyLabel }).click({ force: true });
+  // The busy button stays focusable (aria-disabled) and receives these clicks; the web part must ignore them.
+  const busy = page.getByRole('button', { name: en.ResyncBusyLabel });
+  await expect(busy).toHaveAttribute('aria-disabled', 'true');
+  await busy.click({ force: true });
+  await busy.click({ force: true });
 
   await expect(await settled(page)).toContainText(en.ResyncNotTakenTitle);
   expect((await userState(request, 'stale')).uploads).toBe(1);
 });
 
 test('check on click: nothing is read until the person asks', async ({ page }) => {
+  const reads: string[] = [];
+  page.on('request', (sent) => {
+    if (/\/_api\/|userphoto\.aspx|\/v1\.0\//i.test(sent.url())) {
+      reads.push(sent.url());
+    }
+  });
   await openWorkbench(page, { user: 'out-of-sync', 'prop.checkOnLoad': 'false' });
   await expect(status(page)).toContainText(en.NotCheckedMessage);
+  await page.waitForTimeout(500);
+  expect(reads).toEqual([]);
   await page.getByRole('button', { name: en.CheckButton }).click();
   await expect(await settled(page)).toContainText(en.VerdictOutOfSyncTitle);
 });
@@ -141,16 +154,20 @@ test('auto-resync uploads without a click when the site owner turned it on', asy
 });
 
 test('a stale request digest is renewed once and the upload goes through', async ({ page, request }) => {
+  // A first resync makes the web part fetch and keep a request digest.
   await openWorkbench(page, { user: 'out-of-sync' });
   await settled(page);
-  // The web part fetched no digest yet; make the one it is about to get stale on first use.
-  await request.post('/_emulator/faults', {
-    data: { origin: 'site', path: 'SetMyProfilePicture', method: 'POST', count: 1, status: 403,
-      body: { 'odata.error': { code: '-2130575251, Microsoft.SharePoint.SPException', message: { lang: 'en-US', value: 'The security validation for this page is invalid and might be corrupted. Please use your web browser\'s Back button to try your operation again.' } } } }
-  });
+  await page.getByRole('button', { name: en.ResyncButton }).click();
+  await expect(await settled(page)).toContainText(en.ResyncDoneTitle);
 
+  // Back to the old photo on the same page, and every digest handed out so far goes stale.
+  await request.post('/_emulator/reset');
+  await request.post('/_emulator/expire-digests');
+  await page.getByRole('button', { name: en.CheckAgainButton }).click();
+  await expect(await settled(page)).toContainText(en.VerdictOutOfSyncTitle);
   await page.getByRole('button', { name: en.ResyncButton }).click();
 
+  // The kept digest is refused with 403 -2130575251; only a fresh one can have made this upload count.
   await expect(await settled(page)).toContainText(en.ResyncDoneTitle);
   expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
 });

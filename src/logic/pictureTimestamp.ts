@@ -15,8 +15,3 @@ export function pictureTimestampToDate(value: string | undefined): Date | undefi
   }
   return new Date((secondsSinceYearOne - SECONDS_FROM_YEAR_ONE_TO_UNIX_EPOCH) * 1000);
 }
-
-/** The inverse, used by the emulator's tests and by comparisons of "did SharePoint change its photo". */
-export function dateToPictureTimestamp(date: Date): string {
-  return String(Math.floor(date.getTime() / 1000) + SECONDS_FROM_YEAR_ONE_TO_UNIX_EPOCH);
-}

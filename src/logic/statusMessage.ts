@@ -32,7 +32,6 @@ function reasonKeys(reason: PhotoSyncErrorKind, canEditPage: boolean): StringKey
     case 'badResponse': return ['ReasonBadResponse'];
     case 'invalidImage': return ['ReasonInvalidImage'];
     case 'signedOut': return ['ReasonSignedOut'];
-    case 'uploadRefused': return ['ResyncRefusedBody'];
     default: return ['ReasonUnexpected'];
   }
 }
@@ -60,11 +59,13 @@ export function describeStatus(state: ISyncState, options: IStatusOptions): ISta
 function describeFailedResync(state: ISyncState, options: IStatusOptions): IStatusMessage {
   const resync = state.resync;
   const manual: boolean = options.showManualSteps;
+  // Point to the steps only when the site owner lets them show.
+  const pointer: StringKey[] = manual ? ['ManualStepsPointer'] : [];
   if (resync && resync.outcome === 'refused') {
-    return { tone: 'error', title: 'ResyncRefusedTitle', body: ['ResyncRefusedBody'], busy: false, showManualSteps: manual };
+    return { tone: 'error', title: 'ResyncRefusedTitle', body: ['ResyncRefusedBody', ...pointer], busy: false, showManualSteps: manual };
   }
   if (resync && resync.outcome === 'notTakenYet') {
-    return { tone: 'warning', title: 'ResyncNotTakenTitle', body: ['ResyncNotTakenBody'], busy: false, showManualSteps: manual };
+    return { tone: 'warning', title: 'ResyncNotTakenTitle', body: ['ResyncNotTakenBody', ...pointer], busy: false, showManualSteps: manual };
   }
   const reason: PhotoSyncErrorKind = resync && resync.outcome === 'failed' ? resync.reason : 'unexpected';
   return { tone: 'error', title: 'ResyncFailedTitle', body: reasonKeys(reason, options.canEditPage), busy: false, showManualSteps: false };

@@ -26,9 +26,12 @@ const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(
 /** SharePoint sometimes shows a new picture a moment after accepting it: read back at once, after 2 s and after 5 s more. */
 const VERIFY_DELAYS_MS: ReadonlyArray<number> = [0, 2000, 5000];
 
+/** Long enough for a 4.76 MB upload on a slow connection; after it the person reads "could not be reached". */
+const REQUEST_TIMEOUT_MS: number = 60000;
+
 /** The one place that assembles services and controller; the web part and the local workbench both call it. */
 export function createSyncController(wiring: ISyncControllerWiring): SyncController {
-  const retry: IRetryOptions = { policy: DEFAULT_RETRY_POLICY, delay: wait };
+  const retry: IRetryOptions = { policy: DEFAULT_RETRY_POLICY, delay: wait, timeoutMs: REQUEST_TIMEOUT_MS };
   return new SyncController({
     microsoft365: new GraphPhotoService(wiring.graphTransport, wiring.graphUrl, retry),
     sharePoint: new SharePointProfileService(wiring.sharePointTransport, wiring.siteUrl, retry),

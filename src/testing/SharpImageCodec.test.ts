@@ -21,7 +21,7 @@ async function codecErrorKind(promise: Promise<unknown>): Promise<string | undef
     () => undefined,
     (e: unknown) => e
   );
-  return isImageCodecError(error) ? error.kind : undefined;
+  return isImageCodecError(error) ? error.problem : undefined;
 }
 
 describe('SharpImageCodec.decode', () => {

@@ -30,6 +30,8 @@ export interface IFakeSharePointOptions {
   placeholder: Buffer;
   /** 'accept' stores uploads; 'refuse' answers uploadRefused; 'keepOld' accepts but goes on serving the old copy. */
   onUpload: 'accept' | 'refuse' | 'keepOld';
+  /** Every read after an upload fails as if the network were gone. */
+  readsFailAfterUpload?: boolean;
 }
 
 /**
@@ -46,6 +48,9 @@ export class FakeSharePoint implements ISharePointProfileService {
   }
 
   public async getMyProfile(): Promise<ISharePointProfile> {
+    if (this._options.readsFailAfterUpload && this.uploads.length > 0) {
+      throw new PhotoSyncError('network', 'Failed to fetch');
+    }
     const has: boolean = this._picture !== undefined;
     return {
       accountName: 'i:0#.f|membership|adele@contoso.example',

@@ -5,7 +5,7 @@ import { FetchTransport } from '../../src/services/transport/FetchTransport';
 import { BrowserImageCodec } from '../../src/services/imageCodec/BrowserImageCodec';
 import { ErrorBoundary } from '../../src/webparts/profilePhotoSync/components/errorBoundary';
 import { ProfilePhotoSyncContainer } from '../../src/webparts/profilePhotoSync/components/profilePhotoSyncContainer';
-import { IProfilePhotoSyncWebPartProps } from '../../src/webparts/profilePhotoSync/IProfilePhotoSyncWebPartProps';
+import { DEFAULT_WEB_PART_PROPERTIES, IProfilePhotoSyncWebPartProps } from '../../src/webparts/profilePhotoSync/IProfilePhotoSyncWebPartProps';
 import { IEmulatorConfig, IWorkbenchTheme, LOCALES, THEMES } from './workbenchOptions';
 import { PropertyPanel } from './PropertyPanel';
 
@@ -61,13 +61,19 @@ export function WorkbenchApp(props: IWorkbenchAppProps): React.ReactElement {
     });
   }, [selection.userId, properties.sensitivity, properties.autoResync]);
 
+  // Every choice stays in the address bar, so a state can be shared or reopened (web part properties as prop.<name>).
   React.useEffect(() => {
     const query: URLSearchParams = new URLSearchParams({
       user: selection.userId, locale: selection.locale, theme: selection.themeId, editor: selection.canEditPage ? '1' : '0'
     });
+    for (const name of Object.keys(properties) as Array<keyof IProfilePhotoSyncWebPartProps>) {
+      if (properties[name] !== DEFAULT_WEB_PART_PROPERTIES[name]) {
+        query.set(`prop.${name}`, String(properties[name]));
+      }
+    }
     window.history.replaceState(undefined, '', `?${query.toString()}`);
     document.documentElement.lang = selection.locale;
-  }, [selection]);
+  }, [selection, properties]);
 
   const theme: IWorkbenchTheme = THEMES.filter((t) => t.id === selection.themeId)[0] || THEMES[0];
   const update = (change: Partial<IWorkbenchSelection>): void => setSelection({ ...selection, ...change });

@@ -212,6 +212,17 @@ describe('SyncController.resync', () => {
     expect(controller.state.resync).toEqual({ outcome: 'notTakenYet' });
   });
 
+  it('says why when SharePoint cannot be read back, instead of claiming it kept the old photo', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), readsFailAfterUpload: true });
+    await controller.check();
+
+    await controller.resync();
+
+    expect(sharePoint.uploads).toHaveLength(1);
+    expect(controller.state.phase).toBe('failed');
+    expect(controller.state.resync).toEqual({ outcome: 'failed', reason: 'network' });
+  });
+
   it('downscales a large non-square photo to 648 px and under 4.76 MB before uploading', async () => {
     const large: Buffer = await renderLargePhoto('bogdan');
     expect(large.length).toBeGreaterThan(5000000);

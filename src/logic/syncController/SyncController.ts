@@ -3,7 +3,6 @@ import { ISharePointProfile } from '../../models/ISharePointProfile';
 import { IMicrosoft365PhotoService } from '../../services/microsoft365PhotoService/IMicrosoft365PhotoService';
 import { ISharePointProfileService } from '../../services/sharePointProfileService/ISharePointProfileService';
 import { IImageCodec } from '../../services/imageCodec/IImageCodec';
-import { isImageCodecError } from '../../services/imageCodec/ImageCodecError';
 import { IPixelImage } from '../photoComparison/IPixelImage';
 import { ComparisonSensitivity, comparePhotos, IPhotoComparison } from '../photoComparison/comparePhotos';
 import { PhotoSyncErrorKind, toPhotoSyncError } from '../PhotoSyncError';
@@ -134,16 +133,18 @@ export class SyncController {
       const upload: Blob = await this._options.codec.prepareForUpload(photo.image, SHAREPOINT_UPLOAD_LIMITS);
       await this._options.sharePoint.setMyProfilePicture(upload);
     } catch (error) {
-      // A photo that does not decode, or cannot be made small enough, is never sent.
-      const kind: PhotoSyncErrorKind = isImageCodecError(error) ? 'invalidImage' : toPhotoSyncError(error).kind;
+      // A photo that does not decode, or cannot be made small enough (invalidImage), is never sent.
+      const kind: PhotoSyncErrorKind = toPhotoSyncError(error).kind;
       this._finishResync(kind === 'uploadRefused' ? { outcome: 'refused' } : { outcome: 'failed', reason: kind });
       return;
     }
 
     this._setState({ ...this._state, phase: 'verifying' });
+    let readError: PhotoSyncErrorKind | undefined;
     for (const waitMs of this._options.verifyDelaysMs) {
       await this._options.delay(waitMs);
       const readBack: ISharePointRead = await this._readSharePoint();
+      readError = readBack.error;
       if (readBack.error !== undefined || !readBack.profile) {
         continue;
       }
@@ -167,7 +168,9 @@ export class SyncController {
         return;
       }
     }
-    this._finishResync({ outcome: 'notTakenYet' });
+    // Only a read-back that worked and still showed another photo means SharePoint has not taken it; when the last
+    // read failed, nothing is known, so say why instead.
+    this._finishResync(readError !== undefined ? { outcome: 'failed', reason: readError } : { outcome: 'notTakenYet' });
   }
 
   private _finishResync(resync: ResyncOutcome): void {
@@ -186,9 +189,10 @@ export class SyncController {
     }
     try {
       return { photo, pixels: await this._options.codec.decode(photo.image, COMPARISON_DECODE_SIDE), error: undefined };
-    } catch {
-      // Bytes that are not an image: show nothing and never upload them.
-      return { photo: undefined, pixels: undefined, error: 'invalidImage' };
+    } catch (error) {
+      // Bytes that are not an image: show nothing and never upload them. Other failures (say, no memory for a
+      // canvas) are not the photo's fault and are reported as such.
+      return { photo: undefined, pixels: undefined, error: toPhotoSyncError(error).kind === 'invalidImage' ? 'invalidImage' : 'unexpected' };
     }
   }
 

@@ -1,7 +1,7 @@
 import { IPixelImage } from '../../logic/photoComparison/IPixelImage';
 import { IUploadLimits } from '../../logic/uploadPlan';
 
-/** Turns photo bytes into pixels for comparison, and into bytes SharePoint accepts. Failures are `ImageCodecError`s. */
+/** Turns photo bytes into pixels for comparison, and into bytes SharePoint accepts. Failures are `ImageCodecError`s, which are PhotoSyncErrors of kind invalidImage. */
 export interface IImageCodec {
   /**
    * Decodes the image (EXIF orientation applied, transparency flattened onto white) and scales it down so the longer

@@ -4,7 +4,8 @@ describe('isImageCodecError', () => {
   it('recognises a codec error and its kind', () => {
     const error: unknown = new ImageCodecError('undecodable', 'not an image');
 
-    expect(isImageCodecError(error) && error.kind).toBe('undecodable');
+    expect(isImageCodecError(error) && error.problem).toBe('undecodable');
+    expect((error as ImageCodecError).kind).toBe('invalidImage');
   });
 
   it('rejects other errors and thrown non-errors', () => {

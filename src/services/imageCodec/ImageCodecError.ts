@@ -1,23 +1,27 @@
+import { PhotoSyncError } from '../../logic/PhotoSyncError';
+
 /**
  * - `undecodable`: the bytes are not an image this browser can read (an HTML error page, a truncated download).
  * - `tooLarge`: even the lowest JPEG quality does not fit the byte limit.
  */
-export type ImageCodecErrorKind = 'undecodable' | 'tooLarge';
+export type ImageCodecProblem = 'undecodable' | 'tooLarge';
 
-export class ImageCodecError extends Error {
-  public readonly kind: ImageCodecErrorKind;
+/** A photo the codec cannot use; to everything above the services it is simply an invalid image. */
+export class ImageCodecError extends PhotoSyncError {
+  public readonly problem: ImageCodecProblem;
 
-  public constructor(kind: ImageCodecErrorKind, message: string) {
-    super(message);
+  public constructor(problem: ImageCodecProblem, message: string) {
+    super('invalidImage', message);
     this.name = 'ImageCodecError';
-    this.kind = kind;
+    this.problem = problem;
+    Object.setPrototypeOf(this, ImageCodecError.prototype);
   }
 }
 
 /**
- * Use this, not `instanceof`: the web part compiles to ES5, where a subclass of Error loses its prototype and
- * `instanceof ImageCodecError` is false. The name and kind survive.
+ * Use this rather than relying on `instanceof` alone: the web part compiles to ES5, where subclasses of Error keep
+ * their prototype only because the constructors restore it. The name and problem survive either way.
  */
 export function isImageCodecError(error: unknown): error is ImageCodecError {
-  return error instanceof Error && error.name === 'ImageCodecError' && 'kind' in error;
+  return error instanceof Error && error.name === 'ImageCodecError' && 'problem' in error;
 }

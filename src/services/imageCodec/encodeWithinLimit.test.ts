@@ -22,6 +22,6 @@ describe('encodeWithinLimit', () => {
   it('fails with a tooLarge codec error when even the worst quality does not fit', async () => {
     const error: unknown = await encodeWithinLimit(fakeEncoder([]), [0.9, 0.5], 100).catch((e: unknown) => e);
 
-    expect(isImageCodecError(error) && error.kind).toBe('tooLarge');
+    expect(isImageCodecError(error) && error.problem).toBe('tooLarge');
   });
 });

@@ -49,6 +49,15 @@ describe('GraphPhotoService', () => {
     expect(transport.count('GET', /\/me\/photo\/\$value$/)).toBe(1);
   });
 
+  it('reads the original when the list of sizes fails but the photo is there', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /\/me\/photo$/, { status: 200, body: GRAPH_PHOTO_METADATA })
+      .on('GET', /\/me\/photos$/, { status: 500, body: { error: { code: 'generalException', message: 'oops' } } })
+      .on('GET', /\/me\/photo\/\$value$/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: JPEG_BYTES });
+
+    expect(await serviceOver(transport).getMyPhoto()).toMatchObject({ width: 648, height: 648 });
+  });
+
   it.each([
     ['ImageNotFound', GRAPH_IMAGE_NOT_FOUND],
     ['ErrorItemNotFound', { error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } }]

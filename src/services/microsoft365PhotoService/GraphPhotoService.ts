@@ -36,9 +36,10 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
 
   public async getMyPhoto(): Promise<IMicrosoft365Photo | undefined> {
     // Metadata (for the etag) and the list of stored sizes do not depend on each other: read them together.
+    // The size list only helps choose a size: if it fails where the metadata works, the original will do.
     const [metadata, sizes] = await Promise.all([
       this._getJson<IGraphPhotoMetadata>('/me/photo'),
-      this._getJson<{ value?: IGraphPhotoMetadata[] }>('/me/photos')
+      this._getJson<{ value?: IGraphPhotoMetadata[] }>('/me/photos').catch(() => undefined)
     ]);
     if (metadata === undefined) {
       return undefined;

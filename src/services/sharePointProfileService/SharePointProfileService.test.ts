@@ -51,6 +51,13 @@ describe('SharePointProfileService.getMyProfile', () => {
     });
   });
 
+  it('does not call a real picture a placeholder because the placeholder state is empty', async () => {
+    const properties = MY_PROPERTIES_NOMETADATA.UserProfileProperties.map((p) => p.Key === 'SPS-PicturePlaceholderState' ? { ...p, Value: '' } : p);
+    const transport: FakeTransport = new FakeTransport().on('GET', /GetMyProperties$/, { status: 200, body: { ...MY_PROPERTIES_NOMETADATA, UserProfileProperties: properties } });
+
+    expect(await serviceOver(transport).getMyProfile()).toMatchObject({ isPlaceholder: false });
+  });
+
   it('rejects malformed or unexpected answers as bad responses, and 401 as signed out', async () => {
     const malformed: FakeTransport = new FakeTransport().on('GET', /./, { status: 200, body: '<html>' });
     const unexpected: FakeTransport = new FakeTransport().on('GET', /./, { status: 200, body: { value: [] } });
@@ -72,6 +79,17 @@ describe('SharePointProfileService.getMyPicture', () => {
     await service.getMyPicture(await service.getMyProfile());
 
     expect(transport.sent[1].url).toBe(`${SITE}/_layouts/15/userphoto.aspx?size=L&accountname=adele%40contoso.com&t=63871724126`);
+  });
+
+  it('looks the picture up by the UPN from the claims login when the email address differs', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /GetMyProperties$/, { status: 200, body: { ...MY_PROPERTIES_NOMETADATA, AccountName: 'i:0#.f|membership|a.vance@contoso.onmicrosoft.com' } })
+      .on('GET', /userphoto\.aspx/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: PHOTO });
+    const service: SharePointProfileService = serviceOver(transport);
+
+    await service.getMyPicture(await service.getMyProfile());
+
+    expect(transport.sent[1].url).toContain('accountname=a.vance%40contoso.onmicrosoft.com&');
   });
 });
 

@@ -49,7 +49,7 @@ export class SharePointProfileService implements ISharePointProfileService {
   public async getMyPicture(profile: ISharePointProfile): Promise<Blob> {
     // userphoto.aspx serves SharePoint's copy (or the placeholder silhouette) and is cached for about a day;
     // the picture timestamp changes with every new photo, so it makes a cache-buster that is exact.
-    const query: string = `size=L&accountname=${encodeURIComponent(profile.email || profile.accountName)}` +
+    const query: string = `size=L&accountname=${encodeURIComponent(userPrincipalName(profile))}` +
       (profile.pictureTimestamp ? `&t=${encodeURIComponent(profile.pictureTimestamp)}` : '');
     // SPHttpClient would otherwise ask for JSON.
     const response: IHttpResponse = await this._send(`${this._siteUrl}/_layouts/15/userphoto.aspx?${query}`, { headers: { Accept: 'image/*' } });
@@ -97,6 +97,15 @@ export class SharePointProfileService implements ISharePointProfileService {
   private _send(url: string, request: Parameters<IHttpTransport['fetch']>[1]): Promise<IHttpResponse> {
     return sendWithRetry(() => this._transport.fetch(url, request), this._retry);
   }
+}
+
+/**
+ * userphoto.aspx looks the person up by UPN, which the claims login ends with (i:0#.f|membership|<upn>); the email
+ * address can differ from it, and an unknown account gets the placeholder silhouette, not an error.
+ */
+function userPrincipalName(profile: ISharePointProfile): string {
+  const claims: string[] = profile.accountName.split('|');
+  return claims.length > 1 && claims[claims.length - 1] ? claims[claims.length - 1] : profile.email || profile.accountName;
 }
 
 async function errorCode(response: IHttpResponse): Promise<string | undefined> {

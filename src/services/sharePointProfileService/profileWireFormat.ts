@@ -56,8 +56,8 @@ export function parseMyProperties(body: unknown, toDate: (timestamp: string | un
     pictureTimestamp: timestamp || undefined,
     pictureChangedAt: toDate(timestamp),
     // Placeholder state 0 is a real picture, 1 a placeholder; other values are undocumented, so treat them as
-    // placeholder too. No stored URL means no picture whatever the state says.
-    isPlaceholder: !storedUrl || (placeholderState !== undefined && placeholderState !== '0'),
+    // placeholder too (an empty value says nothing either way). No stored URL means no picture whatever the state.
+    isPlaceholder: !storedUrl || (placeholderState !== undefined && placeholderState !== '' && placeholderState !== '0'),
     pullsFromMicrosoft365: syncState === undefined || syncState === '' ? undefined : syncState !== '0'
   };
 }

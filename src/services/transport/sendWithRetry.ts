@@ -5,6 +5,8 @@ import { IHttpResponse } from './IHttpTransport';
 export interface IRetryOptions {
   policy: IRetryPolicy;
   delay: (ms: number) => Promise<void>;
+  /** Longest wait for one answer, in milliseconds; a hung request must not leave the web part busy forever. */
+  timeoutMs?: number;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface IRetryOptions {
  */
 export async function sendWithRetry(send: () => Promise<IHttpResponse>, options: IRetryOptions): Promise<IHttpResponse> {
   for (let retry = 1; ; retry++) {
-    const response: IHttpResponse = await sendOnce(send);
+    const response: IHttpResponse = await sendOnce(send, options.timeoutMs);
     if (!isRetryableStatus(response.status)) {
       return response;
     }
@@ -26,9 +28,9 @@ export async function sendWithRetry(send: () => Promise<IHttpResponse>, options:
   }
 }
 
-async function sendOnce(send: () => Promise<IHttpResponse>): Promise<IHttpResponse> {
+async function sendOnce(send: () => Promise<IHttpResponse>, timeoutMs: number | undefined): Promise<IHttpResponse> {
   try {
-    return await send();
+    return await withTimeout(send(), timeoutMs);
   } catch (error) {
     if (error instanceof PhotoSyncError) {
       throw error;
@@ -40,6 +42,17 @@ async function sendOnce(send: () => Promise<IHttpResponse>): Promise<IHttpRespon
     }
     throw new PhotoSyncError('network', message);
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined): Promise<T> {
+  if (timeoutMs === undefined) {
+    return promise;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout: Promise<never> = new Promise<never>((resolve, reject) => {
+    timer = setTimeout(() => reject(new PhotoSyncError('network', `No answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Parses a JSON body, turning a malformed one into PhotoSyncError('badResponse'). */

@@ -11,7 +11,7 @@ import {
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IReadonlyTheme } from '@microsoft/sp-component-base';
 import { AadHttpClient } from '@microsoft/sp-http';
-import { SPPermission } from '@microsoft/sp-page-context';
+import { SPList, SPPermission } from '@microsoft/sp-page-context';
 
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { SyncController } from '../../logic/syncController/SyncController';
@@ -49,7 +49,8 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
         checkOnLoad: this.properties.checkOnLoad,
         settings: this.properties,
         strings,
-        locale: this.context.pageContext.cultureInfo.currentUICultureName,
+        // Dates follow the page's regional format (currentCultureName), the words its UI language.
+        locale: this.context.pageContext.cultureInfo.currentCultureName,
         canEditPage: this._canEditPage(),
         theme: this._theme
       })
@@ -107,7 +108,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
 
   /** Page editors are told exactly which permission an admin must approve; readers are told to ask one. */
   private _canEditPage(): boolean {
-    const list = this.context.pageContext.list;
+    const list: SPList | undefined = this.context.pageContext.list;
     return this.displayMode === DisplayMode.Edit || (list !== undefined && list.permissions.hasPermission(SPPermission.editListItems));
   }
 }

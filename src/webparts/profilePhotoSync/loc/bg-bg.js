@@ -65,9 +65,10 @@ define([], function () {
     "ResyncDoneTitle": "Повторното синхронизиране завърши",
     "ResyncDoneBody": "SharePoint вече показва снимката ви от Microsoft 365.",
     "ResyncRefusedTitle": "SharePoint не прие снимката",
-    "ResyncRefusedBody": "SharePoint отказа да актуализира снимката на профила ви. Все пак можете да я актуализирате ръчно, като изпълните стъпките по-долу.",
+    "ResyncRefusedBody": "SharePoint отказа да актуализира снимката на профила ви.",
     "ResyncNotTakenTitle": "SharePoint все още не е актуализиран",
-    "ResyncNotTakenBody": "SharePoint прие снимката, но все още показва старата. Може да мине до един ден, докато новата се появи; ако това не стане, изпълнете стъпките по-долу.",
+    "ResyncNotTakenBody": "SharePoint прие снимката, но все още показва старата. Може да мине до един ден, докато новата се появи.",
+    "ManualStepsPointer": "Все пак можете да актуализирате снимката ръчно, като изпълните стъпките по-долу.",
     "ResyncFailedTitle": "Повторното синхронизиране не завърши",
 
     "TroubleshootingTitle": "Ръчно актуализиране на снимката",

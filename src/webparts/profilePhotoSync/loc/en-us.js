@@ -65,9 +65,10 @@ define([], function () {
     "ResyncDoneTitle": "Resynced",
     "ResyncDoneBody": "SharePoint now shows your Microsoft 365 photo.",
     "ResyncRefusedTitle": "SharePoint did not accept the photo",
-    "ResyncRefusedBody": "SharePoint refused to update your profile photo. You can still make it pick up your photo by hand with the steps below.",
+    "ResyncRefusedBody": "SharePoint refused to update your profile photo.",
     "ResyncNotTakenTitle": "SharePoint has not updated yet",
-    "ResyncNotTakenBody": "SharePoint accepted the photo but still shows the old one. It can take up to a day to appear; if it does not, follow the steps below.",
+    "ResyncNotTakenBody": "SharePoint accepted the photo but still shows the old one. It can take up to a day to appear.",
+    "ManualStepsPointer": "You can still make SharePoint pick up your photo by hand with the steps below.",
     "ResyncFailedTitle": "Resync did not finish",
 
     "TroubleshootingTitle": "Update the photo by hand",

@@ -65,9 +65,10 @@ define([], function () {
     "ResyncDoneTitle": "Atkārtoti sinhronizēts",
     "ResyncDoneBody": "SharePoint tagad rāda jūsu Microsoft 365 fotoattēlu.",
     "ResyncRefusedTitle": "SharePoint nepieņēma fotoattēlu",
-    "ResyncRefusedBody": "SharePoint atteicās atjaunināt jūsu profila fotoattēlu. Jūs joprojām varat to atjaunināt manuāli, veicot tālāk norādītās darbības.",
+    "ResyncRefusedBody": "SharePoint atteicās atjaunināt jūsu profila fotoattēlu.",
     "ResyncNotTakenTitle": "SharePoint vēl nav atjaunināts",
-    "ResyncNotTakenBody": "SharePoint pieņēma fotoattēlu, bet joprojām rāda veco. Lai jaunais fotoattēls parādītos, var paiet līdz vienai dienai; ja tā nenotiek, veiciet tālāk norādītās darbības.",
+    "ResyncNotTakenBody": "SharePoint pieņēma fotoattēlu, bet joprojām rāda veco. Lai jaunais fotoattēls parādītos, var paiet līdz vienai dienai.",
+    "ManualStepsPointer": "Jūs joprojām varat atjaunināt fotoattēlu manuāli, veicot tālāk norādītās darbības.",
     "ResyncFailedTitle": "Atkārtotā sinhronizācija netika pabeigta",
 
     "TroubleshootingTitle": "Fotoattēla manuāla atjaunināšana",

@@ -62,6 +62,7 @@ declare interface IProfilePhotoSyncWebPartStrings {
   ResyncRefusedBody: string;
   ResyncNotTakenTitle: string;
   ResyncNotTakenBody: string;
+  ManualStepsPointer: string;
   ResyncFailedTitle: string;
   TroubleshootingTitle: string;
   TroubleshootingStep1: string;

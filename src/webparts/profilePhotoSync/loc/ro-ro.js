@@ -65,9 +65,10 @@ define([], function () {
     "ResyncDoneTitle": "Resincronizare finalizată",
     "ResyncDoneBody": "SharePoint afișează acum fotografia dvs. din Microsoft 365.",
     "ResyncRefusedTitle": "SharePoint nu a acceptat fotografia",
-    "ResyncRefusedBody": "SharePoint a refuzat să actualizeze fotografia dvs. de profil. O puteți totuși actualiza manual, urmând pașii de mai jos.",
+    "ResyncRefusedBody": "SharePoint a refuzat să actualizeze fotografia dvs. de profil.",
     "ResyncNotTakenTitle": "SharePoint nu s-a actualizat încă",
-    "ResyncNotTakenBody": "SharePoint a acceptat fotografia, dar o afișează încă pe cea veche. Poate dura până la o zi până apare; dacă nu apare, urmați pașii de mai jos.",
+    "ResyncNotTakenBody": "SharePoint a acceptat fotografia, dar o afișează încă pe cea veche. Poate dura până la o zi până apare.",
+    "ManualStepsPointer": "Puteți totuși actualiza fotografia manual, urmând pașii de mai jos.",
     "ResyncFailedTitle": "Resincronizarea nu s-a finalizat",
 
     "TroubleshootingTitle": "Actualizați manual fotografia",

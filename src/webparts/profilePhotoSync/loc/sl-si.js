@@ -65,9 +65,10 @@ define([], function () {
     "ResyncDoneTitle": "Ponovno sinhronizirano",
     "ResyncDoneBody": "SharePoint zdaj prikazuje vašo fotografijo iz storitve Microsoft 365.",
     "ResyncRefusedTitle": "SharePoint ni sprejel fotografije",
-    "ResyncRefusedBody": "SharePoint je zavrnil posodobitev vaše fotografije profila. Fotografijo lahko še vedno posodobite ročno, tako da sledite spodnjim korakom.",
+    "ResyncRefusedBody": "SharePoint je zavrnil posodobitev vaše fotografije profila.",
     "ResyncNotTakenTitle": "SharePoint se še ni posodobil",
-    "ResyncNotTakenBody": "SharePoint je sprejel fotografijo, vendar še vedno prikazuje staro. Prikaz nove lahko traja do enega dneva; če se ne prikaže, sledite spodnjim korakom.",
+    "ResyncNotTakenBody": "SharePoint je sprejel fotografijo, vendar še vedno prikazuje staro. Prikaz nove lahko traja do enega dneva.",
+    "ManualStepsPointer": "Fotografijo lahko še vedno posodobite ročno, tako da sledite spodnjim korakom.",
     "ResyncFailedTitle": "Ponovna sinhronizacija se ni dokončala",
 
     "TroubleshootingTitle": "Ročna posodobitev fotografije",

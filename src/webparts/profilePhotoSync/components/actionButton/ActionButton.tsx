@@ -15,7 +15,8 @@ export interface IActionButtonProps {
 
 /**
  * A native button in the theme's colours: Fluent UI's Button would add tens of kilobytes to a web part that sits
- * on home pages. Busy means disabled and announced as busy; clicks while busy never reach the handler.
+ * on home pages. Busy or disabled means aria-disabled, not the disabled attribute, so that a keyboard user's focus
+ * stays on the button while it works; clicks then never reach the handler.
  */
 export function ActionButton(props: IActionButtonProps): React.ReactElement {
   const { text, busyText, busy, disabled, primary, onClick, colors } = props;
@@ -35,7 +36,7 @@ export function ActionButton(props: IActionButtonProps): React.ReactElement {
       color: primary ? colors.primaryButtonText : colors.buttonText,
       selectors: {
         ':hover': inactive ? {} : { background: primary ? colors.primaryButtonBackgroundHovered : colors.buttonBackgroundHovered },
-        ':disabled': { background: colors.buttonBackgroundDisabled, color: colors.buttonTextDisabled, borderColor: colors.buttonBackgroundDisabled },
+        '&[aria-disabled="true"]': { background: colors.buttonBackgroundDisabled, color: colors.buttonTextDisabled, borderColor: colors.buttonBackgroundDisabled },
         ':focus-visible': { outline: `2px solid ${colors.focusBorder || colors.bodyText}`, outlineOffset: 2 }
       }
     }
@@ -44,7 +45,7 @@ export function ActionButton(props: IActionButtonProps): React.ReactElement {
     <button
       type="button"
       className={classes.button}
-      disabled={inactive}
+      aria-disabled={inactive}
       aria-busy={busy}
       onClick={() => { if (!inactive) { onClick(); } }}
     >

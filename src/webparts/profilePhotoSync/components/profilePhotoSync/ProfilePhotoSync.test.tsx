@@ -114,20 +114,57 @@ describe('ProfilePhotoSync', () => {
     expect(screen.getByRole('status').textContent).not.toMatch(/\b(4|5)\d\d\b/);
   });
 
-  it('reserves the photo frames and announces progress while checking', () => {
-    renderView({ ...INITIAL_SYNC_STATE, phase: 'checking' });
+  it('announces progress while checking, with no photo yet and the Check button unavailable', () => {
+    const { onCheck } = renderView({ ...INITIAL_SYNC_STATE, phase: 'checking' });
     expect(screen.getByRole('status')).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('status')).toHaveTextContent(en.CheckingMessage);
     expect(screen.queryAllByRole('img')).toHaveLength(0);
-    expect(screen.getByRole('button', { name: en.CheckAgainButton })).toBeDisabled();
+    const check: HTMLElement = screen.getByRole('button', { name: en.CheckAgainButton });
+    expect(check).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(check);
+    expect(onCheck).not.toHaveBeenCalled();
   });
 
-  it('disables Resync and marks it busy while uploading and verifying', () => {
-    renderView({ phase: 'syncing', verdict: { kind: 'outOfSync' } });
+  it('disables Resync and marks it busy while uploading and verifying, ignoring further clicks', () => {
+    const { onResync } = renderView({ phase: 'syncing', verdict: { kind: 'outOfSync' } });
     const button: HTMLElement = screen.getByRole('button', { name: en.ResyncBusyLabel });
-    expect(button).toBeDisabled();
+    expect(button).toHaveAttribute('aria-disabled', 'true');
     expect(button).toHaveAttribute('aria-busy', 'true');
+    fireEvent.click(button);
+    expect(onResync).not.toHaveBeenCalled();
     expect(screen.getByRole('status')).toHaveTextContent(en.ResyncUploading);
+  });
+
+  it('moves focus to the outcome when the focused Resync button goes away after success', () => {
+    const props: IProfilePhotoSyncProps = {
+      state: { ...loaded, phase: 'verifying', verdict: { kind: 'outOfSync' } }, settings: DEFAULT_WEB_PART_PROPERTIES,
+      strings: en, locale: 'en-US', canEditPage: false, theme: undefined, onCheck: jest.fn(), onResync: jest.fn()
+    };
+    const { rerender } = render(<ProfilePhotoSync {...props} />);
+    screen.getByRole('button', { name: en.ResyncBusyLabel }).focus();
+
+    rerender(<ProfilePhotoSync {...props} state={{ ...loaded, phase: 'done', resync: { outcome: 'resynced' } }} />);
+
+    expect(screen.getByRole('status')).toHaveFocus();
+  });
+
+  it('does not take focus on its own when a check finishes', () => {
+    const props: IProfilePhotoSyncProps = {
+      state: { ...INITIAL_SYNC_STATE, phase: 'checking' }, settings: DEFAULT_WEB_PART_PROPERTIES,
+      strings: en, locale: 'en-US', canEditPage: false, theme: undefined, onCheck: jest.fn(), onResync: jest.fn()
+    };
+    const { rerender } = render(<ProfilePhotoSync {...props} />);
+
+    rerender(<ProfilePhotoSync {...props} state={loaded} />);
+
+    expect(document.body).toHaveFocus();
+  });
+
+  it('does not point to manual steps the site owner has hidden', () => {
+    renderView({ phase: 'failed', verdict: { kind: 'outOfSync' }, resync: { outcome: 'refused' } }, { settings: { ...DEFAULT_WEB_PART_PROPERTIES, showTroubleshooting: false } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncRefusedBody);
+    expect(screen.getByRole('status')).not.toHaveTextContent(en.ManualStepsPointer);
+    expect(screen.queryByRole('region', { name: en.TroubleshootingTitle })).not.toBeInTheDocument();
   });
 
   it('confirms a resync and mentions that other apps can take 72 hours', () => {
@@ -139,6 +176,7 @@ describe('ProfilePhotoSync', () => {
   it('says honestly when SharePoint refused the photo, and shows the manual steps', () => {
     renderView({ phase: 'failed', verdict: { kind: 'outOfSync' }, resync: { outcome: 'refused' } });
     expect(screen.getByRole('status')).toHaveTextContent(en.ResyncRefusedTitle);
+    expect(screen.getByRole('status')).toHaveTextContent(en.ManualStepsPointer);
     const steps: HTMLElement = screen.getByRole('region', { name: en.TroubleshootingTitle });
     expect(steps).toHaveTextContent(en.TroubleshootingStep1);
     expect(steps).toHaveTextContent(en.TroubleshootingStep4);

@@ -35,6 +35,17 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
   const microsoft365Url: string | undefined = usePhotoUrl(state.microsoft365Photo && state.microsoft365Photo.image);
   const sharePointUrl: string | undefined = usePhotoUrl(state.sharePointImage);
 
+  const statusRef: React.RefObject<HTMLDivElement> = React.useRef<HTMLDivElement>(null);
+  const focusInside: React.MutableRefObject<boolean> = React.useRef<boolean>(false);
+  // When a step ends and the button that had focus is gone (Resync after success), focus the outcome instead of
+  // leaving a keyboard or screen reader user at the top of the page. Never take focus the person did not give us.
+  React.useEffect(() => {
+    const focusLost: boolean = document.activeElement === null || document.activeElement === document.body;
+    if (statusRef.current && focusInside.current && focusLost) {
+      statusRef.current.focus();
+    }
+  }, [state.phase]);
+
   const status: IStatusMessage = describeStatus(state, {
     canEditPage,
     showResyncButton: settings.showResyncButton,
@@ -56,7 +67,14 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
   });
 
   return (
-    <section className={classes.root} aria-label={title}>
+    <section
+      className={classes.root}
+      aria-label={title}
+      onFocus={() => { focusInside.current = true; }}
+      onBlur={(event: React.FocusEvent<HTMLElement>) => {
+        focusInside.current = event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget);
+      }}
+    >
       <header>
         <h2 className={classes.title}>{title}</h2>
         {settings.description ? <p className={classes.description}>{settings.description}</p> : undefined}
@@ -84,6 +102,7 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
         />
       </div>
       <StatusMessage
+        ref={statusRef}
         tone={status.tone}
         title={status.title && strings[status.title]}
         paragraphs={status.body.map((key) => strings[key])}

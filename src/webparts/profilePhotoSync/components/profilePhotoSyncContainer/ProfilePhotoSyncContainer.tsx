@@ -22,10 +22,13 @@ export function ProfilePhotoSyncContainer(props: IProfilePhotoSyncContainerProps
     return unsubscribe;
   }, [controller]);
 
+  // With check-on-load, the first frame already shows the check as running: no flash of "select Check".
+  const shown: ISyncState = checkOnLoad && state.phase === 'notChecked' ? { ...state, phase: 'checking' } : state;
+
   return (
     <ProfilePhotoSync
       {...viewProps}
-      state={state}
+      state={shown}
       onCheck={() => { controller.check().catch(() => undefined); }}
       onResync={() => { controller.resync().catch(() => undefined); }}
     />

@@ -13,8 +13,11 @@ export interface IStatusMessageProps {
 
 const spin: string = keyframes({ from: { transform: 'rotate(0deg)' }, to: { transform: 'rotate(360deg)' } });
 
-/** The verdict or progress, in a live region so screen readers hear it change. */
-export function StatusMessage(props: IStatusMessageProps): React.ReactElement {
+/**
+ * The verdict or progress, in a live region so screen readers hear it change. It can take focus (tabIndex -1) so
+ * that focus has somewhere to go when the button that had it disappears.
+ */
+export const StatusMessage = React.forwardRef<HTMLDivElement, IStatusMessageProps>(function StatusMessage(props, ref): React.ReactElement {
   const { tone, title, paragraphs, busy, colors } = props;
   const background: Record<MessageTone, string | undefined> = {
     info: colors.bodyStandoutBackground,
@@ -55,7 +58,7 @@ export function StatusMessage(props: IStatusMessageProps): React.ReactElement {
   });
 
   return (
-    <div className={classes.root} role="status" aria-live="polite" aria-busy={busy}>
+    <div ref={ref} tabIndex={-1} className={classes.root} role="status" aria-live="polite" aria-busy={busy}>
       {busy ? <span className={classes.spinner} aria-hidden={true} /> : undefined}
       <div>
         {title ? <p className={classes.title}>{title}</p> : undefined}
@@ -63,4 +66,4 @@ export function StatusMessage(props: IStatusMessageProps): React.ReactElement {
       </div>
     </div>
   );
-}
+});
