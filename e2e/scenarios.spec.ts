@@ -72,6 +72,8 @@ for (const scenario of SCENARIOS) {
     test(`${scenario.user}: Resync ends with "${outcome.title}"`, async ({ page, request }) => {
       await openWorkbench(page, { user: scenario.user });
       await settled(page);
+      // Hold the upload for a moment so the busy state can be seen whatever SharePoint answers.
+      await request.post('/_emulator/faults', { data: { origin: 'site', path: 'SetMyProfilePicture', method: 'POST', count: 1, status: 0, delayMs: 1000 } });
 
       const button = page.getByRole('button', { name: en.ResyncButton });
       await button.click();

@@ -1,0 +1,57 @@
+// Checks the production package that `npm run build` writes: what a tenant admin uploads to the App Catalog.
+// Run by `npm test` right after the build (Node's test runner).
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import JSZip from 'jszip';
+
+const root = new URL('..', import.meta.url).pathname;
+const sppkg = join(root, 'sharepoint', 'solution', 'profile-photo-sync.sppkg');
+const LOCALES = ['bg-bg', 'en-us', 'lv-lv', 'ro-ro', 'sl-si'];
+
+const zip = await JSZip.loadAsync(readFileSync(sppkg));
+const text = (name) => zip.file(name).async('string');
+const names = Object.keys(zip.files);
+
+test('the package was built from the current sources', () => {
+  const built = statSync(sppkg).mtimeMs;
+  for (const file of ['src/webparts/profilePhotoSync/ProfilePhotoSyncWebPart.ts', 'config/package-solution.json']) {
+    assert.ok(built >= statSync(join(root, file)).mtimeMs, `${file} is newer than the .sppkg: run npm run build`);
+  }
+});
+
+test('asks for Microsoft Graph User.Read and nothing broader', async () => {
+  const manifest = await text('AppManifest.xml');
+  const requests = [...manifest.matchAll(/<WebApiPermissionRequest ResourceId="([^"]+)" Scope="([^"]+)"/g)].map((m) => `${m[1]}: ${m[2]}`);
+  assert.deepEqual(requests, ['Microsoft Graph: User.Read']);
+});
+
+test('is tenant-wide and carries its own assets', async () => {
+  const manifest = await text('AppManifest.xml');
+  assert.match(manifest, /SkipFeatureDeployment="true"/);
+  assert.ok(names.some((name) => /^ClientSideAssets\/profile-photo-sync-web-part_[0-9a-f]+\.js$/.test(name)), 'web part bundle inside the package');
+});
+
+test('ships the strings of all five languages', () => {
+  for (const locale of LOCALES) {
+    assert.ok(names.some((name) => name.startsWith(`ClientSideAssets/ProfilePhotoSyncWebPartStrings_${locale}_`)), `${locale} strings`);
+  }
+});
+
+test('runs in SharePoint and Teams and follows section themes', async () => {
+  const webPart = names.find((name) => /\/WebPart_[0-9a-f-]+\.xml$/.test(name));
+  const manifest = JSON.parse((await text(webPart)).match(/ComponentManifest="([^"]+)"/)[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+  assert.deepEqual([...manifest.supportedHosts].sort(), ['SharePointFullPage', 'SharePointWebPart', 'TeamsPersonalApp', 'TeamsTab']);
+  assert.equal(manifest.supportsThemeVariants, true);
+  assert.notEqual(manifest.requiresCustomScript, true);
+});
+
+test('the bundle neither loads scripts nor evaluates strings (SharePoint enforces a Content Security Policy)', async () => {
+  const bundle = names.find((name) => /^ClientSideAssets\/profile-photo-sync-web-part_[0-9a-f]+\.js$/.test(name));
+  const code = await text(bundle);
+  // webpack's runtime keeps a `new Function("return this")` fallback for engines without globalThis; every browser
+  // SharePoint supports has globalThis, so it never runs. Anything else of the kind would be ours.
+  const found = code.replace('new Function("return this")', '').match(/SPComponentLoader|loadScript|new Function\(|\beval\(|document\.write\(/g);
+  assert.equal(found, null, `CSP hazards in the bundle: ${found}`);
+});
