@@ -174,6 +174,13 @@ test('a stale request digest is renewed once and the upload goes through', async
   expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
 });
 
+test('a stale signed photo link from userphoto.aspx is asked for again', async ({ page, request }) => {
+  await request.post('/_emulator/faults', { data: { origin: 'site', path: 'afdcache', count: 1, status: 403, body: 'The photo link has expired.' } });
+  await openWorkbench(page, { user: 'in-sync' });
+  await expect(await settled(page)).toContainText(en.VerdictInSyncTitle);
+  await expectDecodedImage(page.getByRole('img', { name: en.SharePointPhotoAlt }));
+});
+
 test('a server error reads as a clear message, not a status code', async ({ page, request }) => {
   await request.post('/_emulator/faults', { data: { origin: 'site', path: 'GetMyProperties', count: 5, status: 500, body: 'not json' } });
   await openWorkbench(page, { user: 'in-sync' });

@@ -8,6 +8,7 @@ import { odataFormat, resourceNotFound, sendOData, sendSharePointError, SP_ERROR
 import { myPropertiesBody } from './profile.mjs';
 import { signedInUser } from './session.mjs';
 import { DIGEST_LIFETIME_SECONDS } from './state.mjs';
+import { AFD_CACHE_PATH, PhotoLinkSigner } from './photoLinks.mjs';
 
 /** SetMyProfilePicture's limit: "4.76 MB", 5,000,000 bytes in the CSOM docs (platform.md §3). */
 const MAX_PICTURE_BYTES = 5_000_000;
@@ -26,6 +27,7 @@ const peopleManager = (method) => new RegExp(`${PEOPLE_MANAGER}${method}(?:\\(\\
  */
 export function sharePointRoutes(state, urls) {
   const router = express.Router();
+  const photoLinks = new PhotoLinkSigner();
 
   router.use((req, res, next) => {
     if (!API.test(req.path)) return next();
@@ -112,11 +114,19 @@ export function sharePointRoutes(state, urls) {
     const size = /^[SML]$/i.test(String(query.size)) ? /** @type {'S'|'M'|'L'} */ (String(query.size).toUpperCase()) : 'S';
     // Any tenant user may see anyone's photo; an unknown account gets the silhouette, never a 404 (platform.md §3).
     const subject = query.accountname === undefined ? user : state.findUserByAccount(String(query.accountname));
+    // As SharePoint Online does: a redirect to a signed, short-lived link on the same origin.
+    res.redirect(302, photoLinks.link(subject?.id, size, subject?.sharePoint.timestamp));
+  });
+
+  router.get(AFD_CACHE_PATH, (req, res) => {
+    const link = photoLinks.open(req.query._oat_);
+    if (!link) return res.status(403).type('text/plain').send('The photo link has expired.');
+    const subject = link.subjectId === undefined ? undefined : state.users.get(link.subjectId);
     const picture = subject && state.visibleSharePointPicture(subject);
     res
       .set('Cache-Control', 'private, max-age=86400') // "cached for about a day"
       .type('image/jpeg')
-      .send(picture ? picture.thumbnails[size] : state.placeholder[size]);
+      .send(picture ? picture.thumbnails[link.size] : state.placeholder[link.size]);
   });
 
   router.use(

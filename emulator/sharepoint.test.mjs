@@ -317,6 +317,22 @@ describe('userphoto.aspx', () => {
     assert.deepEqual(byUpn, await bytesOf(await thumbnail('out-of-sync', 'M')));
   });
 
+  it('redirects to a signed afdcache link on the same origin, which refuses a forged or stale token', async () => {
+    const res = await client.site('in-sync', '/_layouts/15/userphoto.aspx?size=L&accountname=in-sync@contoso.example', { redirect: 'manual' });
+    assert.equal(res.status, 302);
+    const location = new URL(res.headers.get('location'), emu.siteUrl);
+    assert.equal(location.origin, emu.siteUrl);
+    assert.equal(location.pathname, '/_vti_bin/afdcache.ashx/_userprofile/userphoto.jpg');
+
+    const followed = await fetch(location);
+    assert.equal(followed.status, 200);
+    assert.equal((await imageInfo(await bytesOf(followed))).width, 240);
+
+    const forged = new URL(location);
+    forged.searchParams.set('_oat_', `${location.searchParams.get('_oat_')}x`);
+    assert.equal((await fetch(forged)).status, 403);
+  });
+
   it('serves a grey silhouette, never a 404, without a picture or for an unknown account', async () => {
     for (const account of ['placeholder@contoso.example', 'no-photo@contoso.example', 'nobody@contoso.example']) {
       const res = await client.site('in-sync', `/_layouts/15/userphoto.aspx?size=L&accountname=${account}`);

@@ -81,6 +81,18 @@ describe('SharePointProfileService.getMyPicture', () => {
     expect(transport.sent[1].url).toBe(`${SITE}/_layouts/15/userphoto.aspx?size=L&accountname=adele%40contoso.com&t=63871724126`);
   });
 
+  it('asks again once when the signed photo link it was redirected to has gone stale', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /GetMyProperties$/, { status: 200, body: MY_PROPERTIES_NOMETADATA })
+      .on('GET', /userphoto\.aspx/, { status: 403, body: 'The photo link has expired.' }, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: PHOTO });
+    const service: SharePointProfileService = serviceOver(transport);
+
+    const picture: Blob = await service.getMyPicture(await service.getMyProfile());
+
+    expect(picture.size).toBe(PHOTO.size);
+    expect(transport.count('GET', /userphoto\.aspx/)).toBe(2);
+  });
+
   it('looks the picture up by the UPN from the claims login when the email address differs', async () => {
     const transport: FakeTransport = new FakeTransport()
       .on('GET', /GetMyProperties$/, { status: 200, body: { ...MY_PROPERTIES_NOMETADATA, AccountName: 'i:0#.f|membership|a.vance@contoso.onmicrosoft.com' } })

@@ -51,8 +51,14 @@ export class SharePointProfileService implements ISharePointProfileService {
     // the picture timestamp changes with every new photo, so it makes a cache-buster that is exact.
     const query: string = `size=L&accountname=${encodeURIComponent(userPrincipalName(profile))}` +
       (profile.pictureTimestamp ? `&t=${encodeURIComponent(profile.pictureTimestamp)}` : '');
+    const url: string = `${this._siteUrl}/_layouts/15/userphoto.aspx?${query}`;
     // SPHttpClient would otherwise ask for JSON.
-    const response: IHttpResponse = await this._send(`${this._siteUrl}/_layouts/15/userphoto.aspx?${query}`, { headers: { Accept: 'image/*' } });
+    let response: IHttpResponse = await this._send(url, { headers: { Accept: 'image/*' } });
+    if (response.status === 403) {
+      // userphoto.aspx redirects to a signed, short-lived afdcache link that answers 403 once stale; asking again
+      // gets a fresh link.
+      response = await this._send(url, { headers: { Accept: 'image/*' } });
+    }
     await throwForStatus(response, 'badResponse');
     return readImage(response);
   }
