@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { clientFor, startTestEmulator } from './test-helpers.mjs';
+import { describe, it } from 'node:test';
+import { emulatorForFile } from './test-helpers.mjs';
 
-/** @type {import('./server.mjs').Emulator} */
-let emu;
-/** @type {ReturnType<typeof clientFor>} */
-let client;
-
-before(async () => {
-  emu = await startTestEmulator();
-  client = clientFor(emu);
-});
-after(() => emu.close());
-beforeEach(() => emu.reset());
+const { emu, client } = await emulatorForFile();
 
 const MY_PROPERTIES = '/_api/SP.UserProfiles.PeopleManager/GetMyProperties';
 

@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { bytesOf, clientFor, imageInfo, startTestEmulator } from './test-helpers.mjs';
+import { bytesOf, emulatorForFile, imageInfo } from './test-helpers.mjs';
 
-/** @type {import('./server.mjs').Emulator} */
-let emu;
-/** @type {ReturnType<typeof clientFor>} */
-let client;
-
-before(async () => {
-  emu = await startTestEmulator();
-  client = clientFor(emu);
-});
-after(() => emu.close());
-beforeEach(() => emu.reset());
+const { emu, client } = await emulatorForFile();
 
 /** @param {any} body @param {string} code */
 function assertGraphError(body, code) {

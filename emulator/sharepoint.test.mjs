@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import sharp from 'sharp';
 import portraits from './portraits.cjs';
-import { bytesOf, clientFor, colourDistance, imageInfo, meanColour, startTestEmulator } from './test-helpers.mjs';
+import { bytesOf, colourDistance, emulatorForFile, imageInfo, meanColour } from './test-helpers.mjs';
 import { YEAR_ONE_TO_UNIX_SECONDS } from './timestamps.mjs';
 
 const MY_PROPERTIES = '/_api/SP.UserProfiles.PeopleManager/GetMyProperties';
@@ -23,21 +23,11 @@ const ACCESS_DENIED = {
   },
 };
 
-/** @type {import('./server.mjs').Emulator} */
-let emu;
-/** @type {ReturnType<typeof clientFor>} */
-let client;
+const { emu, client } = await emulatorForFile();
 /** A portrait none of the seeded users has, as PNG (SharePoint accepts PNG; the thumbnails come back as JPEG). */
-let uploadPng = Buffer.alloc(0);
-
-before(async () => {
-  emu = await startTestEmulator();
-  client = clientFor(emu);
-  const jpeg = await portraits.renderPortrait({ ...portraits.PORTRAITS.amara, background: '#b91c1c', accent: '#fecaca', backdrop: 'checker' }, 300);
-  uploadPng = await sharp(jpeg).png().toBuffer();
-});
-after(() => emu.close());
-beforeEach(() => emu.reset());
+const uploadPng = await sharp(
+  await portraits.renderPortrait({ ...portraits.PORTRAITS.amara, background: '#b91c1c', accent: '#fecaca', backdrop: 'checker' }, 300),
+).png().toBuffer();
 
 /** @param {{ UserProfileProperties: { Key: string, Value: string }[] }} person @param {string} key */
 const property = (person, key) => person.UserProfileProperties.find((p) => p.Key === key)?.Value;

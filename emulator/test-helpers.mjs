@@ -1,6 +1,7 @@
 /**
  * Shared by the emulator's tests (node:test): a started emulator on free ports and small HTTP helpers.
  */
+import { after, beforeEach } from 'node:test';
 import sharp from 'sharp';
 import { startEmulator } from './server.mjs';
 
@@ -10,6 +11,17 @@ import { startEmulator } from './server.mjs';
  */
 export function startTestEmulator(options = {}) {
   return startEmulator({ sitePort: 0, mySitePort: 0, graphPort: 0, quiet: true, ...options });
+}
+
+/**
+ * One emulator for a test file: started now, reset before each test, closed when the file's tests are done.
+ * @param {import('./server.mjs').EmulatorOptions} [options]
+ */
+export async function emulatorForFile(options = {}) {
+  const emu = await startTestEmulator(options);
+  after(() => emu.close());
+  beforeEach(() => emu.reset());
+  return { emu, client: clientFor(emu) };
 }
 
 /**

@@ -4,7 +4,8 @@ import { IMicrosoft365PhotoService } from '../../services/microsoft365PhotoServi
 import { ISharePointProfileService } from '../../services/sharePointProfileService/ISharePointProfileService';
 import { IImageCodec } from '../../services/imageCodec/IImageCodec';
 import { IPixelImage } from '../photoComparison/IPixelImage';
-import { ComparisonSensitivity, comparePhotos, IPhotoComparison } from '../photoComparison/comparePhotos';
+import { ComparisonSensitivity, compareFingerprints, IPhotoComparison } from '../photoComparison/comparePhotos';
+import { computeFingerprint, IPhotoFingerprint } from '../photoComparison/fingerprint';
 import { PhotoSyncErrorKind, toPhotoSyncError } from '../PhotoSyncError';
 import { SHAREPOINT_UPLOAD_LIMITS } from '../uploadPlan';
 import { canResync, decideVerdict, Verdict } from '../verdict';
@@ -49,8 +50,8 @@ export class SyncController {
   private _state: ISyncState = INITIAL_SYNC_STATE;
   private readonly _listeners: Listener[] = [];
   private readonly _options: ISyncControllerOptions;
-  /** The decoded Microsoft 365 photo, kept to compare against SharePoint's copy again after an upload. */
-  private _microsoft365Pixels: IPixelImage | undefined;
+  /** The Microsoft 365 photo's fingerprint, computed once and compared with every read of SharePoint's copy. */
+  private _microsoft365Fingerprint: IPhotoFingerprint | undefined;
   private _autoResyncTried: boolean = false;
 
   public constructor(options: ISyncControllerOptions) {
@@ -81,16 +82,16 @@ export class SyncController {
     if (this.isBusy) {
       return;
     }
-    this._microsoft365Pixels = undefined;
+    this._microsoft365Fingerprint = undefined;
     this._setState({ ...INITIAL_SYNC_STATE, phase: 'checking' });
 
     const [microsoft365, sharePoint] = await Promise.all([this._readMicrosoft365(), this._readSharePoint()]);
-    this._microsoft365Pixels = microsoft365.pixels;
+    this._microsoft365Fingerprint = microsoft365.pixels && computeFingerprint(microsoft365.pixels);
 
     let comparison: IPhotoComparison | undefined;
     let sharePointError: PhotoSyncErrorKind | undefined = sharePoint.error;
-    if (microsoft365.pixels && sharePoint.pixels && !sharePoint.profile?.isPlaceholder) {
-      comparison = comparePhotos(microsoft365.pixels, sharePoint.pixels, this._options.sensitivity);
+    if (this._microsoft365Fingerprint && sharePoint.pixels && !sharePoint.profile?.isPlaceholder) {
+      comparison = this._compareWithMicrosoft365(this._microsoft365Fingerprint, sharePoint.pixels);
     } else if (sharePoint.image && !sharePoint.pixels && !sharePoint.profile?.isPlaceholder && sharePointError === undefined) {
       // SharePoint answered with something that is not an image.
       sharePointError = 'badResponse';
@@ -123,7 +124,7 @@ export class SyncController {
   /** Uploads the Microsoft 365 photo to SharePoint and verifies it by reading back. Ignored while busy. */
   public async resync(): Promise<void> {
     const photo: IMicrosoft365Photo | undefined = this._state.microsoft365Photo;
-    const original: IPixelImage | undefined = this._microsoft365Pixels;
+    const original: IPhotoFingerprint | undefined = this._microsoft365Fingerprint;
     if (this.isBusy || !canResync(this._state.verdict) || photo === undefined || original === undefined) {
       return;
     }
@@ -149,7 +150,7 @@ export class SyncController {
         continue;
       }
       const comparison: IPhotoComparison | undefined = readBack.pixels && !readBack.profile.isPlaceholder
-        ? comparePhotos(original, readBack.pixels, this._options.sensitivity)
+        ? this._compareWithMicrosoft365(original, readBack.pixels)
         : undefined;
       const verdict: Verdict = decideVerdict({
         hasMicrosoft365Photo: true,
@@ -171,6 +172,10 @@ export class SyncController {
     // Only a read-back that worked and still showed another photo means SharePoint has not taken it; when the last
     // read failed, nothing is known, so say why instead.
     this._finishResync(readError !== undefined ? { outcome: 'failed', reason: readError } : { outcome: 'notTakenYet' });
+  }
+
+  private _compareWithMicrosoft365(microsoft365: IPhotoFingerprint, sharePoint: IPixelImage): IPhotoComparison {
+    return compareFingerprints(microsoft365, computeFingerprint(sharePoint), this._options.sensitivity);
   }
 
   private _finishResync(resync: ResyncOutcome): void {

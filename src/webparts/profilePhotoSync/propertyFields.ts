@@ -1,6 +1,5 @@
+import { StringKey } from '../../logic/statusMessage';
 import { IProfilePhotoSyncWebPartProps } from './IProfilePhotoSyncWebPartProps';
-
-type StringKey = keyof IProfilePhotoSyncWebPartStrings;
 
 /**
  * The property pane as data, so that SharePoint's property pane and the local workbench's property panel offer
