@@ -1,5 +1,5 @@
 /**
- * Minimal BMP reader. SharePoint accepts BMP uploads (platform.md §3) but the libvips bundled with sharp cannot read
+ * Minimal BMP reader. SharePoint accepts BMP uploads (docs/dev/platform-facts.md#setmyprofilepicture) but the libvips bundled with sharp cannot read
  * BMP, so the emulator decodes the common case itself: uncompressed 24- or 32-bit pixels (BI_RGB, or BI_BITFIELDS
  * with the usual BGRA masks), bottom-up or top-down. Palette and RLE-compressed BMPs are reported as undecodable,
  * which the emulator answers like any unreadable upload (400); real SharePoint probably accepts them.

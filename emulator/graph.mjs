@@ -1,5 +1,5 @@
 /**
- * The Microsoft Graph origin: the `/v1.0/me/photo` family (platform.md §4), with Graph's CORS, error bodies,
+ * The Microsoft Graph origin: the `/v1.0/me/photo` family (docs/dev/platform-facts.md#4-microsoft-graph-photo-api), with Graph's CORS, error bodies,
  * authentication and throttling.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,13 +9,13 @@ import { readUpload, squareJpeg, toJpeg, UnreadableImageError } from './images.m
 import { createGraphPhoto } from './state.mjs';
 import { USER_READ } from './tokens.mjs';
 
-/** Square sizes Graph derives from a photo (platform.md §4), in pixels. */
+/** Square sizes Graph derives from a photo (docs/dev/platform-facts.md#photo-sizes), in pixels. */
 const STANDARD_SIDES = Object.freeze([48, 64, 96, 120, 240, 360, 432, 504, 648]);
 
 /** The `throttled` user's first requests after a reset that answer 429. */
 const THROTTLED_REQUESTS = 2;
 
-/** `PUT /me/photo/$value` accepts up to 4 MB (platform.md §4). */
+/** `PUT /me/photo/$value` accepts up to 4 MB (docs/dev/platform-facts.md#writing-the-photo). */
 const MAX_PUT_BYTES = 4 * 1024 * 1024;
 
 const VALUE = '(?:\\$|%24)value'; // some clients percent-encode the `$`
@@ -251,7 +251,7 @@ function photoSizes(photo) {
  * @param {Buffer} bytes
  */
 function sendPhotoBytes(res, photo, bytes) {
-  // `end`, not `send`: express would answer If-None-Match with 304, which Graph does not support (platform.md §4).
+  // `end`, not `send`: express would answer If-None-Match with 304, which Graph does not support (docs/dev/platform-facts.md#photo-bytes).
   res
     .status(200)
     .set({ 'Content-Type': 'image/jpeg', 'Content-Length': String(bytes.length), ETag: photo.etag, 'Cache-Control': 'private' })

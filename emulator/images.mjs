@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { decodeBmp, isBmp } from './bmp.mjs';
 
-/** SharePoint takes BMP, JPEG or PNG profile pictures (platform.md §3); BMP goes through bmp.mjs. */
+/** SharePoint takes BMP, JPEG or PNG profile pictures (docs/dev/platform-facts.md#setmyprofilepicture); BMP goes through bmp.mjs. */
 const SHARP_FORMATS_SHAREPOINT_ACCEPTS = new Set(['jpeg', 'png']);
 
 /** An upload SharePoint would reject as "Parameter is not valid." */

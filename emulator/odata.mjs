@@ -1,6 +1,6 @@
 /**
  * SharePoint REST (OData v3) response shaping: the `Accept` header picks the JSON flavour, and errors come in the
- * `odata.error` envelope (platform.md §3).
+ * `odata.error` envelope (docs/dev/platform-facts.md#odata-flavours-and-error-envelopes).
  */
 
 /** @typedef {'nometadata'|'minimalmetadata'|'verbose'} ODataFormat */
@@ -52,7 +52,7 @@ export const SP_ERRORS = Object.freeze({
   },
   /** @type {SharePointError} SetMyProfilePicture with an empty, undecodable or oversized body. */
   invalidParameter: { status: 400, code: '-2147024809, System.ArgumentException', message: 'Parameter is not valid.' },
-  /** @type {SharePointError} PictureURL and SPS-Picture* are not user-editable (platform.md §2.4). */
+  /** @type {SharePointError} PictureURL and SPS-Picture* are not user-editable (docs/dev/platform-facts.md#what-a-user-cannot-do). */
   propertyNotEditable: {
     status: 500,
     code: '-1, Microsoft.Office.Server.UserProfiles.PropertyNotEditableException',

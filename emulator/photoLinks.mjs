@@ -1,7 +1,7 @@
 /**
  * SharePoint Online answers userphoto.aspx with a 302 to a signed, time-limited afdcache URL
  * (`/_vti_bin/afdcache.ashx/_userprofile/userphoto.jpg?_oat_=...`), which answers 403 once the token is stale
- * (platform.md §3). The emulator signs the subject and size with an HMAC and an expiry, so links need no storage.
+ * (docs/dev/platform-facts.md#the-afdcache-redirect). The emulator signs the subject and size with an HMAC and an expiry, so links need no storage.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 

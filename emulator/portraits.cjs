@@ -80,7 +80,7 @@ async function renderPortrait(portrait, size = 648) {
 
 /**
  * The grey head-and-shoulders placeholder SharePoint shows when a profile has no picture
- * (userphoto.aspx answers 200 with it, never 404; platform.md §3).
+ * (userphoto.aspx answers 200 with it, never 404; docs/dev/platform-facts.md#the-placeholder-silhouette).
  * @param {number} size side in pixels
  * @returns {Promise<Buffer>} JPEG
  */
@@ -94,7 +94,7 @@ async function renderPlaceholderSilhouette(size) {
 }
 
 /**
- * A 3000x2000 landscape photo whose JPEG exceeds SharePoint's 5,000,000-byte upload limit (platform.md §3), for the
+ * A 3000x2000 landscape photo whose JPEG exceeds SharePoint's 5,000,000-byte upload limit (docs/dev/platform-facts.md#setmyprofilepicture), for the
  * `large-photo` scenario. Per-channel noise over the portrait defeats JPEG compression; the portrait stays recognisable.
  * @param {PortraitSpec} [portrait]
  * @returns {Promise<Buffer>} JPEG

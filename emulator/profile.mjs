@@ -1,6 +1,6 @@
 /**
  * The body of GetMyProperties (`SP.UserProfiles.PersonProperties`) in the three OData JSON flavours
- * (platform.md §3). Real profiles carry about 100 properties; this is a realistic subset with every picture one.
+ * (docs/dev/platform-facts.md#getmyproperties). Real profiles carry about 100 properties; this is a realistic subset with every picture one.
  */
 import { pictureFileName } from './state.mjs';
 

@@ -1,6 +1,6 @@
 /**
  * Starts the local emulator of a SharePoint Online tenant: the site, the My Site host and Microsoft Graph, each on
- * its own origin like the real services (see docs/dev/contracts.md and /work/shared/platform.md).
+ * its own origin like the real services (see docs/dev/contracts.md and docs/dev/platform-facts.md).
  */
 import { existsSync } from 'node:fs';
 import express from 'express';
@@ -21,9 +21,9 @@ import { EmulatorState } from './state.mjs';
  * @property {string} [workbenchDir] a folder served at the site root, with index.html
  * @property {boolean} [quiet] false = log every request
  * @property {number} [largeThumbnailSize] side of `_LThumb.jpg` and userphoto.aspx?size=L; sources disagree
- *   between 200 and 300 px (platform.md §3)
+ *   between 200 and 300 px (docs/dev/platform-facts.md#userphotoaspx-and-the-thumbnails)
  * @property {number} [staleForMs] `stale` scenario: how long SharePoint keeps serving the old picture after an upload
- * @property {200 | 204} [uploadSuccessStatus] SetMyProfilePicture's success status (unverified which, platform.md §3)
+ * @property {200 | 204} [uploadSuccessStatus] SetMyProfilePicture's success status (unverified which, docs/dev/platform-facts.md#setmyprofilepicture)
  */
 
 /**
@@ -98,7 +98,7 @@ function newApp(origin, quiet) {
   const app = express();
   app.disable('x-powered-by');
   // Express would add ETags and answer If-None-Match with 304 on its own; neither SharePoint's REST answers nor
-  // Graph's photos do (platform.md §4).
+  // Graph's photos do (docs/dev/platform-facts.md#photo-bytes).
   app.set('etag', false);
   if (!quiet) {
     app.use((req, res, next) => {

@@ -1,6 +1,6 @@
 /**
  * SharePoint's `SPS-PictureTimestamp` counts seconds since 0001-01-01 UTC (.NET ticks / 10^7), not since 1970
- * (platform.md §3).
+ * (docs/dev/platform-facts.md#picture-timestamps-and-states).
  */
 
 /** Seconds from 0001-01-01 to 1970-01-01, UTC. */

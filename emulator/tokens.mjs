@@ -7,7 +7,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 /** Seconds a token lives, like Entra ID's default access-token lifetime. */
 export const TOKEN_LIFETIME_SECONDS = 3600;
 
-/** The only delegated scope the web part requests (platform.md §5). */
+/** The only delegated scope the web part requests (docs/dev/platform-facts.md#consent-and-webapipermissionrequests). */
 export const USER_READ = 'User.Read';
 
 /** @typedef {{ oid: string, sub: string, upn: string, scp: string, aud: string, iat: number, exp: number }} TokenClaims */

@@ -6,9 +6,9 @@ export interface IUploadLimits {
 }
 
 /**
- * 648 px is Graph's largest standard photo size (platform.md §4) and SharePoint keeps nothing larger than its ~300-px
+ * 648 px is Graph's largest standard photo size (docs/dev/platform-facts.md#photo-sizes) and SharePoint keeps nothing larger than its ~300-px
  * L thumbnail, so a larger upload only costs time. 4,760,000 bytes is the lower of the two documented upload limits
- * (4.76 MB; the CSOM docs say 5,000,000; platform.md §3).
+ * (4.76 MB; the CSOM docs say 5,000,000; docs/dev/platform-facts.md#setmyprofilepicture).
  */
 export const SHAREPOINT_UPLOAD_LIMITS: IUploadLimits = { maxSide: 648, maxBytes: 4760000 };
 

@@ -55,7 +55,7 @@ const SAME_PHOTO_VARIANTS: ReadonlyArray<IVariant> = [
   }
 ];
 
-/** Sizes SharePoint's thumbnails come in: S, M, and two guesses at L (platform.md §3). */
+/** Sizes SharePoint's thumbnails come in: S, M, and two guesses at L (docs/dev/platform-facts.md#userphotoaspx-and-the-thumbnails). */
 const SHAREPOINT_SIZES: ReadonlyArray<number> = [48, 72, 300];
 
 const SHIFT_FRACTIONS: ReadonlyArray<number> = [0.01, 0.02];

@@ -16,7 +16,7 @@ interface ICoverage {
  * Shrinks the image's centred square to a `size` × `size` grid of average luma.
  *
  * Centre square first: SharePoint's thumbnails are square centre crops of whatever was uploaded, while a Microsoft 365
- * photo stored in Entra can be any shape (platform.md §4), so only the centred square is common to both.
+ * photo stored in Entra can be any shape (docs/dev/platform-facts.md#photo-sizes), so only the centred square is common to both.
  * Each cell is the exact area average of the pixels under it (pixels straddling a border count by the fraction they
  * cover). Point sampling would let a 3000-px photo and a 48-px thumbnail of it pick different pixels; the area average
  * is what both converge to.
@@ -56,7 +56,7 @@ export function averageLumaGrid(image: IPixelImage, size: number): ILumaGrid {
 /**
  * Rec. 601 luma of the pixel at `offset`. Luma, not colour: SharePoint re-encodes its thumbnails as JPEG, which keeps
  * chroma at half resolution or less, so colour detail is the first thing that differs between two copies of a photo.
- * Alpha is ignored because both copies are JPEGs (platform.md §3, §4), and the codecs flatten anything else onto white.
+ * Alpha is ignored because both copies are JPEGs (docs/dev/platform-facts.md#userphotoaspx-and-the-thumbnails, #photo-bytes), and the codecs flatten anything else onto white.
  */
 function luma(data: Uint8Array | Uint8ClampedArray, offset: number): number {
   return 0.299 * data[offset] + 0.587 * data[offset + 1] + 0.114 * data[offset + 2];
