@@ -316,6 +316,28 @@ module.exports = {
         '**/test/*.tsx'
       ],
       rules: {}
+    },
+    {
+      // Data flows one way (see README, "How the code is laid out"): the pure logic imports no SPFx, pnpjs, React
+      // or services, and components import no services; only the web part class assembles them.
+      files: ['src/logic/**/*.ts'],
+      excludedFiles: ['*.test.ts'],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: [{
+          group: ['@microsoft/*', '@pnp/*', 'react', 'react-dom', '**/services/**', '**/webparts/**'],
+          message: 'src/logic is pure TypeScript: no SPFx, pnpjs, React, services or web part code.'
+        }] }]
+      }
+    },
+    {
+      files: ['src/webparts/**/components/**/*.ts', 'src/webparts/**/components/**/*.tsx'],
+      excludedFiles: ['*.test.ts', '*.test.tsx'],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: [{
+          group: ['**/services/**', '@microsoft/sp-http*', '@pnp/*'],
+          message: 'Components receive state and callbacks through props; they never reach services.'
+        }] }]
+      }
     }
   ]
 };

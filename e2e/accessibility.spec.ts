@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page, test } from '@playwright/test';
-import { openWorkbench, settled, strings } from './workbench';
+import { expect, Page } from '@playwright/test';
+import { openWorkbench, settled, strings, test } from './workbench';
 
 const USERS: string[] = ['in-sync', 'out-of-sync', 'placeholder', 'no-photo', 'consent-missing', 'throttled', 'upload-refused', 'stale', 'large-photo'];
 const THEMES: string[] = ['light', 'dark', 'teams-dark'];

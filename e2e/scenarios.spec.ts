@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectDecodedImage, openWorkbench, settled, status, strings, userState } from './workbench';
+import { expect } from '@playwright/test';
+import { expectDecodedImage, openWorkbench, settled, status, strings, test, userState } from './workbench';
 
 const en: IProfilePhotoSyncWebPartStrings = strings('en-us');
 
@@ -84,6 +84,12 @@ for (const scenario of SCENARIOS) {
       await expect(page.getByRole('region', { name: en.TroubleshootingTitle })).toHaveCount(outcome.manualSteps ? 1 : 0);
       const state = await userState(request, scenario.user);
       expect({ uploads: state.uploads, refusedUploads: state.refusedUploads }).toEqual({ uploads: outcome.uploads, refusedUploads: outcome.refusedUploads });
+      if (outcome.uploads > 0) {
+        // What reached SharePoint through the real SPHttpClient: a JPEG of the Microsoft 365 photo, not an empty body.
+        expect(state.lastUpload).toMatchObject({ contentType: 'image/jpeg' });
+        expect(state.lastUpload!.bytes).toBeGreaterThan(1000);
+        expect(Math.max(state.lastUpload!.width, state.lastUpload!.height)).toBeLessThanOrEqual(648);
+      }
 
       if (outcome.title === en.ResyncDoneTitle) {
         expect(state.sharePoint.placeholderState).toBe(0);
@@ -174,6 +180,54 @@ test('a stale request digest is renewed once and the upload goes through', async
   expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
 });
 
+test('a timed-out request digest is renewed once and the upload goes through', async ({ page, request }) => {
+  const contextInfo: string[] = [];
+  page.on('request', (sent) => { if (/\/_api\/contextinfo$/i.test(sent.url())) contextInfo.push(sent.method()); });
+  await openWorkbench(page, { user: 'out-of-sync' });
+  await settled(page);
+  await request.post('/_emulator/faults', {
+    data: {
+      origin: 'site', path: 'SetMyProfilePicture', method: 'POST', count: 1, status: 403,
+      body: { 'odata.error': { code: '-2130575252, Microsoft.SharePoint.SPException', message: { lang: 'en-US', value: 'The security validation for this page has timed out. Click Back in your Web browser, refresh the page, and try your operation again.' } } }
+    }
+  });
+
+  await page.getByRole('button', { name: en.ResyncButton }).click();
+
+  await expect(await settled(page)).toContainText(en.ResyncDoneTitle);
+  expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
+  // One digest for the first try and one fresh digest for the retry: never more.
+  expect(contextInfo).toEqual(['POST', 'POST']);
+});
+
+test('the first resync fetches one request digest, and the upload carries it', async ({ page, request }) => {
+  const contextInfo: string[] = [];
+  page.on('request', (sent) => { if (/\/_api\/contextinfo$/i.test(sent.url())) contextInfo.push(sent.method()); });
+  await openWorkbench(page, { user: 'out-of-sync' });
+  await settled(page);
+
+  await page.getByRole('button', { name: en.ResyncButton }).click();
+
+  await expect(await settled(page)).toContainText(en.ResyncDoneTitle);
+  expect(contextInfo).toEqual(['POST']);
+  expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
+});
+
+test('a refused Graph permission stays "ask your administrator" when checked again within five minutes', async ({ page }) => {
+  await openWorkbench(page, { user: 'consent-missing' });
+  await expect(await settled(page)).toContainText(en.ReasonPermissionUser);
+  // The real token provider now refuses at once with "Token request previously failed"; that is still the permission.
+  await page.getByRole('button', { name: en.CheckAgainButton }).click();
+  const region = await settled(page);
+  await expect(region).toContainText(en.ReasonPermissionUser);
+  await expect(region).not.toContainText(en.ReasonNetwork);
+});
+
+test('SharePoint\'s OBO token path, which fails with a plain string, also reads as the permission', async ({ page }) => {
+  await openWorkbench(page, { user: 'consent-missing', token: 'obo' });
+  await expect(await settled(page)).toContainText(en.ReasonPermissionUser);
+});
+
 test('a stale signed photo link from userphoto.aspx is asked for again', async ({ page, request }) => {
   await request.post('/_emulator/faults', { data: { origin: 'site', path: 'afdcache', count: 1, status: 403, body: 'The photo link has expired.' } });
   await openWorkbench(page, { user: 'in-sync' });
@@ -202,4 +256,45 @@ test('a lost connection reads as a clear message, and nothing is uploaded', asyn
   await expect(region).toContainText(en.ReasonNetwork);
   await expect(page.getByRole('button', { name: en.ResyncButton })).toBeEnabled();
   expect((await userState(request, 'out-of-sync')).uploads).toBe(0);
+});
+
+test('property pane changes reach the web part through the SPFx runtime', async ({ page }) => {
+  await openWorkbench(page, { user: 'in-sync' });
+  await settled(page);
+  const photo = page.getByRole('img', { name: en.Microsoft365PhotoAlt });
+  await expect(photo).toHaveAttribute('width', '120');
+
+  await page.locator('#property-photoSize').selectOption('large');
+  await expect(photo).toHaveAttribute('width', '176');
+  await page.locator('#property-title').fill('My photo');
+  await expect(page.getByRole('heading', { name: 'My photo' })).toBeVisible();
+  // Stored as the page would store it: a reload shows the same.
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-workbench-ready', 'true');
+  await expect(page.getByRole('heading', { name: 'My photo' })).toBeVisible();
+});
+
+test('a theme change reaches the web part through the section\'s theme provider', async ({ page }) => {
+  await openWorkbench(page, { user: 'in-sync' });
+  await settled(page);
+  const title = page.getByRole('heading', { name: en.DefaultTitle });
+  const light: string = await title.evaluate((el) => getComputedStyle(el).color);
+
+  await page.getByTestId('theme-switcher').selectOption('dark');
+
+  await expect.poll(() => title.evaluate((el) => getComputedStyle(el).color)).not.toBe(light);
+});
+
+test('removing the web part disposes it: nothing is left on the page and nothing runs afterwards', async ({ page }) => {
+  await openWorkbench(page, { user: 'out-of-sync' });
+  await settled(page);
+  const requests: string[] = [];
+  page.on('request', (sent) => { if (/\/_api\/|userphoto|\/v1\.0\//i.test(sent.url())) requests.push(sent.url()); });
+
+  await page.getByRole('button', { name: 'Remove web part' }).click();
+  await expect(page.locator('#webpart [role=status]')).toHaveCount(0);
+  // A theme change after disposal must not reach a disposed web part (an error here would fail the test).
+  await page.getByTestId('theme-switcher').selectOption('dark');
+  await page.waitForTimeout(500);
+  expect(requests).toEqual([]);
 });

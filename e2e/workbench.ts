@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { APIRequestContext, expect, Locator, Page } from '@playwright/test';
+import { APIRequestContext, expect, Locator, Page, test as base } from '@playwright/test';
 
 /** The web part's strings, read from the same AMD files SharePoint loads. */
 export function strings(locale: string = 'en-us'): IProfilePhotoSyncWebPartStrings {
@@ -14,6 +14,8 @@ export function strings(locale: string = 'en-us'): IProfilePhotoSyncWebPartStrin
 export interface IEmulatorUserState {
   uploads: number;
   refusedUploads: number;
+  /** What the last accepted upload carried: its size in bytes, Content-Type and decoded dimensions. */
+  lastUpload: { bytes: number; contentType: string | null; width: number; height: number } | null;
   sharePoint: { timestamp: number; placeholderState: number };
   graph: { hasPhoto: boolean };
 }
@@ -24,9 +26,24 @@ export async function userState(request: APIRequestContext, user: string): Promi
   return response.json();
 }
 
+/**
+ * Opens the workbench, which hosts the web part's --ship bundle in the real SPFx runtime, and waits until the
+ * runtime has loaded it. Any uncaught error on the page fails the test.
+ */
 export async function openWorkbench(page: Page, query: Record<string, string>): Promise<void> {
   await page.goto(`/?${new URLSearchParams(query).toString()}`);
+  await expect(page.locator('body')).toHaveAttribute('data-workbench-ready', 'true');
 }
+
+/** Playwright's test, where any uncaught error on the page fails the test that caused it. */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+    expect(errors, 'uncaught errors on the workbench page').toEqual([]);
+  }, { auto: true }]
+});
 
 /** The web part's live region, where the verdict and progress are announced. */
 export function status(page: Page): Locator {

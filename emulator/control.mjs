@@ -17,7 +17,7 @@ export function controlRoutes(state, urls) {
   router.use(express.json());
 
   router.get('/config', (req, res) => {
-    const users = [...state.users.values()].map((u) => ({ id: u.id, upn: u.upn, displayName: u.displayName, scenario: u.id }));
+    const users = [...state.users.values()].map((u) => ({ id: u.id, upn: u.upn, displayName: u.displayName, scenario: u.id, objectId: u.objectId }));
     res.json({ ...urls, users });
   });
 
@@ -32,7 +32,7 @@ export function controlRoutes(state, urls) {
     }
     const force = req.query.force === 'true';
     if (user.id === 'consent-missing' && !force) {
-      // How an ungranted scope surfaces in SPFx (platform.md §4).
+      // How an ungranted scope surfaces in SPFx (docs/dev/platform-facts.md#an-ungranted-scope-aadsts65001).
       return res.status(400).json({
         error: 'invalid_grant',
         error_description:
@@ -95,6 +95,7 @@ export function controlRoutes(state, urls) {
     res.json({
       uploads: user.uploads,
       refusedUploads: user.refusedUploads,
+      lastUpload: user.lastUpload ?? null,
       sharePoint: {
         timestamp: sp.timestamp ?? null,
         placeholderState: sp.placeholderState,

@@ -1,6 +1,6 @@
 /**
  * The SharePoint site origin: the REST endpoints the web part uses (`/_api`, paths case-insensitive as on the real
- * service, where pnpjs sends them in lower case) and `/_layouts/15/userphoto.aspx` (platform.md §3).
+ * service, where pnpjs sends them in lower case) and `/_layouts/15/userphoto.aspx` (docs/dev/platform-facts.md#3-sharepoint-rest).
  */
 import express from 'express';
 import { makeThumbnails, readUpload, UnreadableImageError } from './images.mjs';
@@ -10,7 +10,7 @@ import { signedInUser } from './session.mjs';
 import { DIGEST_LIFETIME_SECONDS } from './state.mjs';
 import { AFD_CACHE_PATH, PhotoLinkSigner } from './photoLinks.mjs';
 
-/** SetMyProfilePicture's limit: "4.76 MB", 5,000,000 bytes in the CSOM docs (platform.md §3). */
+/** SetMyProfilePicture's limit: "4.76 MB", 5,000,000 bytes in the CSOM docs (docs/dev/platform-facts.md#setmyprofilepicture). */
 const MAX_PICTURE_BYTES = 5_000_000;
 
 const LIBRARY_VERSION = '16.0.26712.12004';
@@ -34,7 +34,7 @@ export function sharePointRoutes(state, urls) {
     const user = signedInUser(state, req);
     if (!user) return sendSharePointError(req, res, SP_ERRORS.notSignedIn);
     res.locals.user = user;
-    // Every POST but contextinfo needs the digest contextinfo hands out (platform.md §3).
+    // Every POST but contextinfo needs the digest contextinfo hands out (docs/dev/platform-facts.md#contextinfo-and-the-request-digest).
     if (req.method === 'POST' && !CONTEXT_INFO.test(req.path) && !state.isValidDigest(req.get('x-requestdigest'), user)) {
       return sendSharePointError(req, res, SP_ERRORS.invalidDigest);
     }
@@ -82,7 +82,7 @@ export function sharePointRoutes(state, urls) {
     try {
       const upload = await readUpload(bytes);
       const thumbnails = await makeThumbnails(upload.image, state.thumbnailSizes);
-      state.acceptUpload(user, { width: upload.width, height: upload.height, thumbnails });
+      state.acceptUpload(user, { width: upload.width, height: upload.height, thumbnails }, Date.now(), { bytes: bytes.length, contentType: req.get('content-type') ?? null });
     } catch (error) {
       if (error instanceof UnreadableImageError) return sendSharePointError(req, res, SP_ERRORS.invalidParameter);
       throw error;
@@ -112,7 +112,7 @@ export function sharePointRoutes(state, urls) {
     if (!user) return res.status(401).type('text/plain').send('Sign in first: set the emulator-user cookie.');
     const query = lowerCaseKeys(req.query);
     const size = /^[SML]$/i.test(String(query.size)) ? /** @type {'S'|'M'|'L'} */ (String(query.size).toUpperCase()) : 'S';
-    // Any tenant user may see anyone's photo; an unknown account gets the silhouette, never a 404 (platform.md §3).
+    // Any tenant user may see anyone's photo; an unknown account gets the silhouette, never a 404 (docs/dev/platform-facts.md#the-placeholder-silhouette).
     const subject = query.accountname === undefined ? user : state.findUserByAccount(String(query.accountname));
     // As SharePoint Online does: a redirect to a signed, short-lived link on the same origin.
     res.redirect(302, photoLinks.link(subject?.id, size, subject?.sharePoint.timestamp));

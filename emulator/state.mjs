@@ -69,10 +69,12 @@ import { TokenIssuer } from './tokens.mjs';
  *   sharePoint: SharePointPhotoState,
  *   uploads: number,
  *   refusedUploads: number,
+ *   lastUpload?: { bytes: number, contentType: string | null, width: number, height: number },
  *   graphRequests: number,
  *   editedProperties: Map<string, string>,
  * }} UserState
- * `uploads` counts accepted SetMyProfilePicture calls, `refusedUploads` the ones the tenant refused,
+ * `uploads` counts accepted SetMyProfilePicture calls, `refusedUploads` the ones the tenant refused, `lastUpload`
+ * says what the last accepted one carried,
  * `graphRequests` the authenticated Graph requests (the `throttled` scenario throttles the first ones).
  */
 
@@ -82,11 +84,11 @@ import { TokenIssuer } from './tokens.mjs';
  * @property {200 | 204} uploadSuccessStatus SetMyProfilePicture's success status, unverified on the real service
  */
 
-/** Seconds a request digest stays valid (`FormDigestTimeoutSeconds`, platform.md §3). */
+/** Seconds a request digest stays valid (`FormDigestTimeoutSeconds`, docs/dev/platform-facts.md#contextinfo-and-the-request-digest). */
 export const DIGEST_LIFETIME_SECONDS = 1800;
 
 /**
- * SharePoint names the thumbnails after the UPN with `@` and `.` turned into `_` (platform.md §1).
+ * SharePoint names the thumbnails after the UPN with `@` and `.` turned into `_` (docs/dev/platform-facts.md#where-the-photos-live).
  * @param {string} upn
  * @returns {string}
  */
@@ -143,7 +145,7 @@ export class EmulatorState {
     this.users = new Map(
       this.#seed.users.map((u) => [
         u.id,
-        { ...u, sharePoint: { ...u.sharePoint, pending: undefined }, uploads: 0, refusedUploads: 0, graphRequests: 0, editedProperties: new Map() },
+        { ...u, sharePoint: { ...u.sharePoint, pending: undefined }, uploads: 0, refusedUploads: 0, lastUpload: undefined, graphRequests: 0, editedProperties: new Map() },
       ]),
     );
     this.faults.clear();
@@ -186,13 +188,15 @@ export class EmulatorState {
   /**
    * Records an accepted SetMyProfilePicture. The timestamp becomes "now", kept strictly increasing so that two
    * uploads within one second still give PictureUrl a new `?t=`. In the `stale` scenario SharePoint keeps serving the
-   * old thumbnails for `options.staleForMs` (field reports of the new image showing a day later, platform.md §3).
+   * old thumbnails for `options.staleForMs` (field reports of the new image showing a day later, docs/dev/platform-facts.md#setmyprofilepicture).
    * @param {UserState} user
    * @param {SharePointPicture} picture
    * @param {number} [now] ms since 1970
+   * @param {{ bytes: number, contentType: string | null }} [request] what the upload carried, for tests to check
    */
-  acceptUpload(user, picture, now = Date.now()) {
+  acceptUpload(user, picture, now = Date.now(), request = { bytes: 0, contentType: null }) {
     const sp = user.sharePoint;
+    user.lastUpload = { ...request, width: picture.width, height: picture.height };
     sp.timestamp = Math.max(toSharePointSeconds(new Date(now)), (sp.timestamp ?? 0) + 1);
     sp.placeholderState = 0;
     user.uploads += 1;

@@ -1,28 +1,120 @@
-// Builds the local workbench into workbench/dist: the page, its bundle (esbuild), and the web part's strings
-// as JSON, read from the same AMD loc files SharePoint loads.
+// Builds the local workbench into workbench/dist: the host page and its script (esbuild), the SPFx runtime's dist
+// bundles copied from node_modules, React 17 as SharePoint serves it, and the web part's --ship bundle and strings
+// exactly as `gulp bundle --ship` wrote them to dist/. It refuses a bundle older than the sources, so a stale bundle
+// is never run by mistake: run `npx gulp bundle --ship` (npm start and npm test do) after changing src/.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import vm from 'node:vm';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ASSEMBLY_PACKAGES, componentNames as runtimeComponentNames, distFile as runtimeDistFile, MICROSOFT } from './spfxRuntimeFiles.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'workbench', 'dist');
-const locDir = join(root, 'src', 'webparts', 'profilePhotoSync', 'loc');
+const microsoft = MICROSOFT;
 
-export function readAmdStrings(file) {
-  let strings;
-  vm.runInNewContext(readFileSync(file, 'utf8'), { define: (_deps, factory) => { strings = factory(); } });
-  return strings;
+/** The SPFx runtime packages whose dist bundles the page loads, in dependency order after the loader assembly. */
+const RUNTIME_PACKAGES = ['sp-loader', 'sp-http-msgraph', 'sp-http', 'sp-component-base', 'sp-webpart-base'];
+
+
+function fail(message) {
+  console.error(`build-workbench: ${message}`);
+  process.exit(1);
 }
 
-mkdirSync(join(out, 'loc'), { recursive: true });
-for (const file of readdirSync(locDir).filter((name) => name.endsWith('.js'))) {
-  writeFileSync(join(out, 'loc', file.replace(/\.js$/, '.json')), JSON.stringify(readAmdStrings(join(locDir, file))));
+function newestSourceTime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      newest = Math.max(newest, newestSourceTime(path));
+    } else if (!/\.test\.tsx?$/.test(entry.name) && !path.includes(`${join('src', 'testing')}`)) {
+      newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  }
+  return newest;
 }
-copyFileSync(join(root, 'workbench', 'index.html'), join(out, 'index.html'));
-for (const file of ['workbench.css', 'fabric-config.js']) {
+
+function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function distFile(pkg, pattern) {
+  try {
+    return `spfx/${pkg}/${runtimeDistFile(pkg, pattern)}`;
+  } catch (error) {
+    return fail(error.message);
+  }
+}
+
+// The web part, as the ship build left it.
+const distDir = join(root, 'dist');
+const manifestFile = existsSync(distDir) && readdirSync(distDir).find((name) => name.endsWith('.manifest.json'));
+if (!manifestFile) fail('dist/ holds no web part bundle. Run `npx gulp bundle --ship` first.');
+const manifest = readJson(join(distDir, manifestFile));
+const entry = manifest.loaderConfig.scriptResources[manifest.loaderConfig.entryModuleId];
+const bundleFile = join(distDir, entry.path);
+if (!existsSync(bundleFile)) fail(`the manifest names ${entry.path}, which is not in dist/. Run \`npx gulp bundle --ship\`.`);
+if (statSync(bundleFile).mtimeMs < newestSourceTime(join(root, 'src'))) {
+  fail(`dist/${entry.path} is older than the sources in src/. Run \`npx gulp bundle --ship\` first.`);
+}
+const stringsModule = Object.keys(manifest.loaderConfig.scriptResources)
+  .find((name) => manifest.loaderConfig.scriptResources[name].type === 'localizedPath');
+const stringsResource = manifest.loaderConfig.scriptResources[stringsModule];
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'webpart'), { recursive: true });
+for (const name of readdirSync(distDir)) {
+  copyFileSync(join(distDir, name), join(out, 'webpart', name));
+}
+
+// The SPFx runtime: each package's whole dist/, because its bundles load their own chunks from beside them.
+const componentNames = runtimeComponentNames([manifest]);
+for (const pkg of RUNTIME_PACKAGES) {
+  cpSync(join(microsoft, pkg, 'dist'), join(out, 'spfx', pkg), { recursive: true, filter: (path) => !path.endsWith('.d.ts') });
+}
+// The loader assembly carries sp-http-base and the rest, whose chunks it loads from its own folder.
+for (const pkg of ASSEMBLY_PACKAGES) {
+  for (const name of readdirSync(join(microsoft, pkg, 'dist')).filter((file) => /^chunk\..*\.js$/.test(file))) {
+    copyFileSync(join(microsoft, pkg, 'dist', name), join(out, 'spfx', 'sp-loader', name));
+  }
+}
+mkdirSync(join(out, 'react'), { recursive: true });
+copyFileSync(join(root, 'node_modules', 'react', 'umd', 'react.production.min.js'), join(out, 'react', 'react.js'));
+copyFileSync(join(root, 'node_modules', 'react-dom', 'umd', 'react-dom.production.min.js'), join(out, 'react', 'react-dom.js'));
+
+const runtime = {
+  componentNames,
+  // SharePoint loads these before any web part; npm ships their en-us and default resources only.
+  scripts: [
+    'spfx/sp-loader/sp-loader-assembly_en-us.js',
+    distFile('sp-http-msgraph', /^sp-http-msgraph_en-us_.*\.js$/),
+    distFile('sp-http', /^sp-http_none_.*\.js$/),
+    distFile('sp-component-base', /^sp-component-base_en-us_.*\.js$/),
+    distFile('sp-webpart-base', /^sp-webpart-base_en-us_.*\.js$/)
+  ],
+  webPart: {
+    manifest,
+    bundle: `webpart/${entry.path}`,
+    stringsModule,
+    strings: Object.fromEntries(Object.entries(stringsResource.paths).map(([locale, path]) => [locale.toLowerCase(), `webpart/${path}`]))
+  }
+};
+writeFileSync(join(out, 'runtime.json'), JSON.stringify(runtime));
+
+for (const file of ['index.html', 'workbench.css', 'amd.js', 'fabric-config.js']) {
   copyFileSync(join(root, 'workbench', file), join(out, file));
 }
+
+// The workbench's own controls share the page's React (the one SharePoint provides), never a second copy.
+const pageReact = {
+  name: 'page-react',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^react(-dom)?$/ }, (args) => ({ path: args.path, namespace: 'page-react' }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'page-react' }, (args) => ({
+      contents: `module.exports = window.${args.path === 'react' ? 'React' : 'ReactDOM'};`,
+      loader: 'js'
+    }));
+  }
+};
 
 await build({
   entryPoints: [join(root, 'workbench', 'src', 'main.tsx')],
@@ -32,6 +124,7 @@ await build({
   sourcemap: true,
   target: 'es2019',
   define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [pageReact],
   logLevel: 'warning'
 });
-console.log(`Workbench built in ${out}`);
+console.log(`Workbench built in ${relative(process.cwd(), out) || '.'}: ${entry.path} in the SPFx ${manifest.loaderConfig.scriptResources['@microsoft/sp-webpart-base'].version} runtime`);

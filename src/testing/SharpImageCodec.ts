@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { IPixelImage } from '../logic/photoComparison/IPixelImage';
 import { IUploadLimits, planUpload } from '../logic/uploadPlan';
 import { encodeWithinLimit } from '../services/imageCodec/encodeWithinLimit';
-import { IImageCodec } from '../services/imageCodec/IImageCodec';
+import { IImageCodec } from '../logic/syncController/IImageCodec';
 import { decodeWithSharp } from './decodeWithSharp';
 
 /** IImageCodec backed by sharp, for jest tests in Node (`@jest-environment node`: jsdom's Blob cannot be read). */

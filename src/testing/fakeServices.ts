@@ -2,8 +2,8 @@ import sharp from 'sharp';
 import { IMicrosoft365Photo } from '../models/IMicrosoft365Photo';
 import { ISharePointProfile } from '../models/ISharePointProfile';
 import { PhotoSyncError } from '../logic/PhotoSyncError';
-import { IMicrosoft365PhotoService } from '../services/microsoft365PhotoService/IMicrosoft365PhotoService';
-import { ISharePointProfileService } from '../services/sharePointProfileService/ISharePointProfileService';
+import { IMicrosoft365PhotoService } from '../logic/syncController/IMicrosoft365PhotoService';
+import { ISharePointProfileService } from '../logic/syncController/ISharePointProfileService';
 
 export function jpegBlob(bytes: Buffer): Blob {
   return new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });

@@ -1,5 +1,5 @@
 /**
- * Wire-format answers as SharePoint Online and Microsoft Graph send them (shared/platform.md §3–4), for service tests.
+ * Wire-format answers as SharePoint Online and Microsoft Graph send them (docs/dev/platform-facts.md#3-sharepoint-rest and #4-microsoft-graph-photo-api), for service tests.
  */
 export const MY_PROPERTIES_NOMETADATA = {
   AccountName: 'i:0#.f|membership|adele@contoso.com',
@@ -39,20 +39,18 @@ export const MY_PROPERTIES_PLACEHOLDER = {
   ]
 };
 
-export const CONTEXT_INFO = {
-  FormDigestTimeoutSeconds: 1800,
-  FormDigestValue: '0x1A2B3C4D5E6F,22 Nov 2026 10:00:00 -0000',
-  LibraryVersion: '16.0.25422.12003',
-  SiteFullUrl: 'https://contoso.sharepoint.com',
-  WebFullUrl: 'https://contoso.sharepoint.com'
-};
-
-export const CONTEXT_INFO_VERBOSE = { d: { GetContextWebInformation: { __metadata: { type: 'SP.ContextWebInformation' }, ...CONTEXT_INFO } } };
-
 export const STALE_DIGEST_ERROR = {
   'odata.error': {
     code: '-2130575251, Microsoft.SharePoint.SPException',
     message: { lang: 'en-US', value: 'The security validation for this page is invalid and might be corrupted. Please use your web browser\'s Back button to try your operation again.' }
+  }
+};
+
+/** An expired digest has its own code; pnp/pnpjs #2186 quotes this answer. */
+export const TIMED_OUT_DIGEST_ERROR = {
+  'odata.error': {
+    code: '-2130575252, Microsoft.SharePoint.SPException',
+    message: { lang: 'en-US', value: 'The security validation for this page has timed out. Click Back in your Web browser, refresh the page, and try your operation again.' }
   }
 };
 

@@ -1,54 +1,199 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { DEFAULT_WEB_PART_PROPERTIES, IProfilePhotoSyncWebPartProps } from '../../src/webparts/profilePhotoSync/IProfilePhotoSyncWebPartProps';
-import { WorkbenchApp } from './WorkbenchApp';
-import { IEmulatorConfig, LOCALES, THEMES } from './workbenchOptions';
+import { hostWebPart, IHostedWebPart, IRuntimeFiles, loadRuntime } from './spfxRuntime';
+import { PropertyPanel } from './PropertyPanel';
+import { IEmulatorConfig, IEmulatorUser, IWorkbenchTheme, LOCALES, THEMES } from './workbenchOptions';
 
 /**
- * The local workbench: the web part's real React root and real services on a page shaped like a SharePoint
- * section, talking to the emulator. Query string: ?user=<id>&locale=<ll-cc>&theme=<id>&editor=1, plus any web part
- * property as prop.<name>=<value> (e.g. prop.checkOnLoad=false) so tests can open any state directly.
+ * The local workbench: a page shaped like a SharePoint page with one section, hosting the web part's --ship bundle
+ * in the real SPFx runtime against the emulator. Query string: ?user=<id>&locale=<ll-cc>&theme=<id>&editor=1
+ * &token=obo, plus any stored web part property as prop.<name>=<value> (e.g. prop.checkOnLoad=false), so that
+ * tests and people can open any state directly. A different user, language or editor role is a new page load, as
+ * in SharePoint; the theme and the properties change in place, through the runtime.
  */
-async function start(): Promise<void> {
-  const config: IEmulatorConfig = await (await fetch('/_emulator/config')).json();
-  const query: URLSearchParams = new URLSearchParams(window.location.search);
-  const pick = (name: string, allowed: string[], fallback: string): string => {
-    const value: string | null = query.get(name);
-    return value !== null && allowed.indexOf(value) >= 0 ? value : fallback;
-  };
 
-  const properties: IProfilePhotoSyncWebPartProps = { ...DEFAULT_WEB_PART_PROPERTIES };
-  query.forEach((value, key) => {
-    const name: string = key.replace(/^prop\./, '');
-    if (key.indexOf('prop.') === 0 && name in properties) {
-      const current: unknown = (properties as unknown as Record<string, unknown>)[name];
-      (properties as unknown as Record<string, unknown>)[name] = typeof current === 'boolean' ? value === 'true' : value;
-    }
-  });
+interface IToolbarProps {
+  users: IEmulatorUser[];
+  userId: string;
+  locale: string;
+  themeId: string;
+  canEditPage: boolean;
+  onNavigate: (change: Record<string, string>) => void;
+  onTheme: (themeId: string) => void;
+  /** Deletes the web part from the page, as a page editor can: the runtime disposes it. */
+  onRemove: () => void;
+}
 
-  const strings: Record<string, IProfilePhotoSyncWebPartStrings> = {};
-  ReactDom.render(
-    <WorkbenchApp
-      config={config}
-      initialSelection={{
-        userId: pick('user', config.users.map((u) => u.id), config.users[0].id),
-        locale: pick('locale', LOCALES.map((l) => l.id), 'en-us'),
-        themeId: pick('theme', THEMES.map((t) => t.id), 'light'),
-        canEditPage: query.get('editor') === '1'
-      }}
-      initialProperties={properties}
-      loadStrings={async (locale) => {
-        if (!strings[locale]) {
-          strings[locale] = await (await fetch(`loc/${locale}.json`)).json();
-        }
-        return strings[locale];
-      }}
-      signIn={(userId) => { document.cookie = `emulator-user=${encodeURIComponent(userId)}; path=/; SameSite=Lax`; }}
-    />,
-    document.getElementById('workbench')
+function Toolbar(props: IToolbarProps): React.ReactElement {
+  const { users, userId, locale, canEditPage, onNavigate, onTheme, onRemove } = props;
+  const [themeId, setThemeId] = React.useState<string>(props.themeId);
+  return (
+    <>
+      <label>
+        Signed-in user
+        <select value={userId} onChange={(e) => onNavigate({ user: e.target.value })} data-testid="user-switcher">
+          {users.map((user) => <option key={user.id} value={user.id}>{`${user.displayName} (${user.scenario})`}</option>)}
+        </select>
+      </label>
+      <label>
+        Language
+        <select value={locale} onChange={(e) => onNavigate({ locale: e.target.value })} data-testid="locale-switcher">
+          {LOCALES.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+        </select>
+      </label>
+      <label>
+        Theme
+        <select value={themeId} onChange={(e) => { setThemeId(e.target.value); onTheme(e.target.value); }} data-testid="theme-switcher">
+          {THEMES.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={canEditPage} onChange={(e) => onNavigate({ editor: e.target.checked ? '1' : '0' })} />
+        Page editor
+      </label>
+      <button type="button" onClick={onRemove}>Remove web part</button>
+    </>
   );
 }
 
-start().catch((error: Error) => {
-  document.body.textContent = `The workbench could not start: ${error.message}. Is the emulator running (npm start)?`;
-});
+function pick(query: URLSearchParams, name: string, allowed: string[], fallback: string): string {
+  const value: string | null = query.get(name);
+  return value !== null && allowed.indexOf(value) >= 0 ? value : fallback;
+}
+
+function storedProperties(query: URLSearchParams, defaults: Record<string, unknown>): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  query.forEach((value, key) => {
+    const name: string = key.replace(/^prop\./, '');
+    if (key.indexOf('prop.') === 0 && Object.prototype.hasOwnProperty.call(defaults, name)) {
+      properties[name] = typeof defaults[name] === 'boolean' ? value === 'true' : value;
+    }
+  });
+  return properties;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response: Response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`${url} answered ${response.status}`);
+  }
+  return response.json();
+}
+
+/** Graph tokens from the emulator's token service; a refused consent fails as MSAL does, with the AADSTS code. */
+async function acquireToken(userId: string): Promise<string> {
+  const response: Response = await fetch(`/_emulator/token?user=${encodeURIComponent(userId)}`);
+  const body: { access_token?: string; error_description?: string } = await response.json();
+  if (!response.ok || !body.access_token) {
+    throw new Error(body.error_description || `Token request failed (${response.status})`);
+  }
+  return body.access_token;
+}
+
+async function start(): Promise<void> {
+  const [config, files] = await Promise.all([getJson<IEmulatorConfig>('/_emulator/config'), getJson<IRuntimeFiles>('runtime.json')]);
+  const query: URLSearchParams = new URLSearchParams(window.location.search);
+  const user: IEmulatorUser = config.users.filter((u) => u.id === query.get('user'))[0] || config.users[0];
+  const locale: string = pick(query, 'locale', LOCALES.map((l) => l.id), 'en-us');
+  const themeId: string = pick(query, 'theme', THEMES.map((t) => t.id), 'light');
+  const canEditPage: boolean = query.get('editor') === '1';
+  const themeOf = (id: string): IWorkbenchTheme => THEMES.filter((t) => t.id === id)[0] || THEMES[0];
+  document.documentElement.lang = locale;
+
+  // Who SharePoint's origins think is signed in, as a tenant's auth cookie would tell them.
+  document.cookie = `emulator-user=${encodeURIComponent(user.id)}; path=/; SameSite=Lax`;
+
+  const navigate = (change: Record<string, string>): void => {
+    const next: URLSearchParams = new URLSearchParams(window.location.search);
+    Object.keys(change).forEach((key) => next.set(key, change[key]));
+    window.location.search = next.toString();
+  };
+  const section: HTMLElement = document.getElementById('section')!;
+  const applyTheme = (id: string): void => {
+    section.style.background = themeOf(id).sectionBackground;
+  };
+  applyTheme(themeId);
+
+  let hosted: IHostedWebPart | undefined;
+  ReactDom.render(
+    <Toolbar
+      users={config.users}
+      userId={user.id}
+      locale={locale}
+      themeId={themeId}
+      canEditPage={canEditPage}
+      onNavigate={navigate}
+      onTheme={(id) => {
+        applyTheme(id);
+        hosted?.setTheme(themeOf(id).theme);
+        updateQuery({ theme: id });
+      }}
+      onRemove={() => {
+        hosted?.dispose();
+        ReactDom.unmountComponentAtNode(document.getElementById('property-panel')!);
+      }}
+    />,
+    document.getElementById('toolbar')
+  );
+
+  const options = {
+    siteUrl: config.siteUrl,
+    locale,
+    user: { displayName: user.displayName, objectId: user.objectId, email: user.upn, loginName: `i:0#.f|membership|${user.upn}` },
+    canEditPage,
+    graphUrl: config.graphUrl,
+    acquireToken: () => acquireToken(user.id),
+    tokenPath: query.get('token') === 'obo' ? 'obo' as const : 'msal' as const
+  };
+  await loadRuntime(files, options);
+  const defaults: Record<string, unknown> = files.webPart.manifest.preconfiguredEntries[0].properties;
+  hosted = await hostWebPart(document.getElementById('webpart')!, files, options, storedProperties(query, defaults), themeOf(themeId).theme);
+  const webPart: IHostedWebPart = hosted;
+
+  const panel: HTMLElement = document.getElementById('property-panel')!;
+  const renderPanel = async (): Promise<void> => {
+    const pane = await webPart.propertyPane();
+    ReactDom.render(
+      <PropertyPanel
+        description={pane.description}
+        groups={pane.groups}
+        properties={pane.properties}
+        fieldTypes={webPart.fieldTypes}
+        onChange={(name, value) => {
+          webPart.changeProperty(name, value);
+          updateQuery({ [`prop.${name}`]: value === defaults[name] ? undefined : String(value) });
+          renderPanel().catch(showFailure);
+        }}
+      />,
+      panel
+    );
+  };
+  await renderPanel();
+  // Tests wait for this: the runtime has loaded the web part and the panel shows its properties.
+  document.body.setAttribute('data-workbench-ready', 'true');
+}
+
+/** Every choice stays in the address bar, so a state can be shared or reopened. */
+function updateQuery(change: Record<string, string | undefined>): void {
+  const next: URLSearchParams = new URLSearchParams(window.location.search);
+  Object.keys(change).forEach((key) => {
+    const value: string | undefined = change[key];
+    if (value === undefined) {
+      next.delete(key);
+    } else {
+      next.set(key, value);
+    }
+  });
+  window.history.replaceState(undefined, '', `?${next.toString()}`);
+}
+
+function showFailure(error: Error): void {
+  const message: HTMLParagraphElement = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.setAttribute('data-testid', 'workbench-failure');
+  message.textContent = `The workbench could not host the web part: ${error.message}. Is the emulator running (npm start)?`;
+  document.getElementById('webpart')!.appendChild(message);
+  document.body.setAttribute('data-workbench-ready', 'failed');
+}
+
+start().catch(showFailure);

@@ -6,6 +6,8 @@ export interface IEmulatorUser {
   upn: string;
   displayName: string;
   scenario: string;
+  /** The person's Entra ID object id. */
+  objectId: string;
 }
 
 export interface IEmulatorConfig {

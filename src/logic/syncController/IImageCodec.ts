@@ -1,5 +1,5 @@
-import { IPixelImage } from '../../logic/photoComparison/IPixelImage';
-import { IUploadLimits } from '../../logic/uploadPlan';
+import { IPixelImage } from '../photoComparison/IPixelImage';
+import { IUploadLimits } from '../uploadPlan';
 
 /** Turns photo bytes into pixels for comparison, and into bytes SharePoint accepts. Failures are `ImageCodecError`s, which are PhotoSyncErrors of kind invalidImage. */
 export interface IImageCodec {

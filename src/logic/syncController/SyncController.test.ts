@@ -8,7 +8,7 @@ import { FakeTransport } from '../../testing/FakeTransport';
 import { SharpImageCodec } from '../../testing/SharpImageCodec';
 import { GRAPH_PHOTO_METADATA, GRAPH_THROTTLED, graphPhotoSizes } from '../../testing/wirePayloads';
 import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
-import { IMicrosoft365PhotoService } from '../../services/microsoft365PhotoService/IMicrosoft365PhotoService';
+import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
 import { ISyncState, SyncPhase } from './ISyncState';
 import { SyncController } from './SyncController';
 

@@ -1,8 +1,8 @@
 import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
 import { ISharePointProfile } from '../../models/ISharePointProfile';
-import { IMicrosoft365PhotoService } from '../../services/microsoft365PhotoService/IMicrosoft365PhotoService';
-import { ISharePointProfileService } from '../../services/sharePointProfileService/ISharePointProfileService';
-import { IImageCodec } from '../../services/imageCodec/IImageCodec';
+import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
+import { ISharePointProfileService } from './ISharePointProfileService';
+import { IImageCodec } from './IImageCodec';
 import { IPixelImage } from '../photoComparison/IPixelImage';
 import { ComparisonSensitivity, compareFingerprints, IPhotoComparison } from '../photoComparison/comparePhotos';
 import { computeFingerprint, IPhotoFingerprint } from '../photoComparison/fingerprint';

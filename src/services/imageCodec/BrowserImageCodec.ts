@@ -1,7 +1,7 @@
 import { IPixelImage } from '../../logic/photoComparison/IPixelImage';
 import { fitWithin, IUploadLimits, planUpload } from '../../logic/uploadPlan';
 import { encodeWithinLimit } from './encodeWithinLimit';
-import { IImageCodec } from './IImageCodec';
+import { IImageCodec } from '../../logic/syncController/IImageCodec';
 import { ImageCodecError } from './ImageCodecError';
 
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;

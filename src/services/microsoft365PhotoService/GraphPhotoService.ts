@@ -2,7 +2,7 @@ import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
 import { PhotoSyncError } from '../../logic/PhotoSyncError';
 import { IHttpResponse, IHttpTransport } from '../transport/IHttpTransport';
 import { IRetryOptions, readImage, readJson, sendWithRetry } from '../transport/sendWithRetry';
-import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
+import { IMicrosoft365PhotoService } from '../../logic/syncController/IMicrosoft365PhotoService';
 
 /** Largest photo side read from Graph: 648×648 is its largest standard size and plenty for a profile picture. */
 const MAX_SIDE: number = 648;

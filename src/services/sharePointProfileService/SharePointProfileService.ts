@@ -3,30 +3,30 @@ import { pictureTimestampToDate } from '../../logic/pictureTimestamp';
 import { PhotoSyncError } from '../../logic/PhotoSyncError';
 import { IHttpResponse, IHttpTransport } from '../transport/IHttpTransport';
 import { IRetryOptions, readImage, readJson, sendWithRetry } from '../transport/sendWithRetry';
-import { ISharePointProfileService } from './ISharePointProfileService';
-import { parseContextInfo, parseMyProperties } from './profileWireFormat';
+import { ISharePointProfileService } from '../../logic/syncController/ISharePointProfileService';
+import { parseMyProperties } from './profileWireFormat';
 
-/** The error code SharePoint sends with 403 when the X-RequestDigest is missing, stale or wrong. */
-const STALE_DIGEST_CODE: string = '-2130575251';
+/**
+ * The codes SharePoint sends with 403 when the X-RequestDigest is wrong (-2130575251) or has timed out
+ * (-2130575252): either way a fresh digest fixes it (docs/dev/platform-facts.md#contextinfo-and-the-request-digest).
+ */
+const STALE_DIGEST_CODES: ReadonlyArray<string> = ['-2130575251', '-2130575252'];
 
-/** SharePoint's nometadata JSON; `odata-version` empty because SPHttpClient otherwise sends 4.0, which refuses it. */
+/**
+ * SharePoint's nometadata JSON; `odata-version` empty because SPHttpClient otherwise sends 4.0, which SharePoint
+ * refuses with nometadata (406).
+ */
 const JSON_HEADERS: Record<string, string> = { Accept: 'application/json;odata=nometadata', 'odata-version': '' };
-
-interface IDigest {
-  value: string;
-  /** Milliseconds since the epoch after which SharePoint no longer accepts it. */
-  expiresAt: number;
-}
 
 /**
  * The signed-in person's SharePoint profile over SharePoint REST, relative to the current site so that every
- * request, the image included, stays on the site's origin (the My Site host sends no CORS headers).
+ * request, the image included, stays on the site's origin (the My Site host sends no CORS headers). The
+ * transport adds the request digest to writes and forgets it after a 403, as SPHttpClient does.
  */
 export class SharePointProfileService implements ISharePointProfileService {
   private readonly _transport: IHttpTransport;
   private readonly _siteUrl: string;
   private readonly _retry: IRetryOptions;
-  private _digest: IDigest | undefined;
 
   public constructor(transport: IHttpTransport, siteUrl: string, retry: IRetryOptions) {
     this._transport = transport;
@@ -65,39 +65,27 @@ export class SharePointProfileService implements ISharePointProfileService {
 
   public async setMyProfilePicture(image: Blob): Promise<void> {
     const url: string = `${this._siteUrl}/_api/SP.UserProfiles.PeopleManager/SetMyProfilePicture`;
-    let response: IHttpResponse = await this._post(url, image);
+    let response: IHttpResponse = await this._upload(url, image);
     if (response.status === 403) {
       const code: string | undefined = await errorCode(response);
-      if (code !== STALE_DIGEST_CODE) {
+      if (code === undefined || STALE_DIGEST_CODES.indexOf(code) < 0) {
         throw refusal(response, code, 'uploadRefused');
       }
-      // The digest went stale (it lives 30 minutes, and page digests can be older): fetch a fresh one, once.
-      this._digest = undefined;
-      response = await this._post(url, image);
+      // The digest was refused (page digests can be old, and SharePoint can end one early). The transport forgot it
+      // on the 403, so sending again fetches a fresh one: once.
+      response = await this._upload(url, image);
     }
     await throwForStatus(response, 'uploadRefused');
   }
 
-  private async _post(url: string, body: Blob): Promise<IHttpResponse> {
-    const digest: string = await this._requestDigest();
-    // The body is the raw image bytes: not JSON, not multipart.
-    return this._send(url, { method: 'POST', headers: { ...JSON_HEADERS, 'X-RequestDigest': digest }, body });
-  }
-
-  private async _requestDigest(): Promise<string> {
-    if (this._digest && this._digest.expiresAt > Date.now()) {
-      return this._digest.value;
-    }
-    const requestedAt: number = Date.now();
-    const response: IHttpResponse = await this._send(`${this._siteUrl}/_api/contextinfo`, { method: 'POST', headers: JSON_HEADERS });
-    await throwForStatus(response, 'badResponse');
-    const info: { value: string; timeoutSeconds: number } | undefined = parseContextInfo(await readJson<unknown>(response));
-    if (!info) {
-      throw new PhotoSyncError('badResponse', 'contextinfo answered without FormDigestValue', response.status);
-    }
-    // Renew a minute early so a digest never expires between reading and using it.
-    this._digest = { value: info.value, expiresAt: requestedAt + Math.max(0, info.timeoutSeconds - 60) * 1000 };
-    return info.value;
+  private _upload(url: string, image: Blob): Promise<IHttpResponse> {
+    // The body is the raw image bytes: not JSON, not multipart. A write without a Content-Type makes SPHttpClient
+    // insist on OData-Version 3.0 or 4.0 and throw before sending (docs/dev/platform-facts.md#sphttpclient).
+    return this._send(url, {
+      method: 'POST',
+      headers: { ...JSON_HEADERS, 'Content-Type': image.type || 'application/octet-stream' },
+      body: image
+    });
   }
 
   private _send(url: string, request: Parameters<IHttpTransport['fetch']>[1]): Promise<IHttpResponse> {

@@ -15,7 +15,7 @@ import { SPList, SPPermission } from '@microsoft/sp-page-context';
 
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { SyncController } from '../../logic/syncController/SyncController';
-import { createSyncController } from '../../services/createSyncController';
+import { createSyncController } from './createSyncController';
 import { graphTransport, sharePointTransport } from '../../services/transport/SPFxTransports';
 import { BrowserImageCodec } from '../../services/imageCodec/BrowserImageCodec';
 import { ErrorBoundary } from './components/errorBoundary';

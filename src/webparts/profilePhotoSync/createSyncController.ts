@@ -1,11 +1,11 @@
-import { SyncController } from '../logic/syncController/SyncController';
-import { DEFAULT_RETRY_POLICY } from '../logic/retryPolicy';
-import { ComparisonSensitivity } from '../logic/photoComparison/comparePhotos';
-import { IHttpTransport } from './transport/IHttpTransport';
-import { IRetryOptions } from './transport/sendWithRetry';
-import { GraphPhotoService } from './microsoft365PhotoService/GraphPhotoService';
-import { SharePointProfileService } from './sharePointProfileService/SharePointProfileService';
-import { IImageCodec } from './imageCodec/IImageCodec';
+import { SyncController } from '../../logic/syncController/SyncController';
+import { DEFAULT_RETRY_POLICY } from '../../logic/retryPolicy';
+import { ComparisonSensitivity } from '../../logic/photoComparison/comparePhotos';
+import { IHttpTransport } from '../../services/transport/IHttpTransport';
+import { IRetryOptions } from '../../services/transport/sendWithRetry';
+import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
+import { SharePointProfileService } from '../../services/sharePointProfileService/SharePointProfileService';
+import { IImageCodec } from '../../logic/syncController/IImageCodec';
 
 export interface ISyncControllerWiring {
   /** Reaches the current site with the user's SharePoint credentials. */
@@ -29,7 +29,7 @@ const VERIFY_DELAYS_MS: ReadonlyArray<number> = [0, 2000, 5000];
 /** Long enough for a 4.76 MB upload on a slow connection; after it the person reads "could not be reached". */
 const REQUEST_TIMEOUT_MS: number = 60000;
 
-/** The one place that assembles services and controller; the web part and the local workbench both call it. */
+/** The one place that assembles services and controller, for the web part. */
 export function createSyncController(wiring: ISyncControllerWiring): SyncController {
   const retry: IRetryOptions = { policy: DEFAULT_RETRY_POLICY, delay: wait, timeoutMs: REQUEST_TIMEOUT_MS };
   return new SyncController({

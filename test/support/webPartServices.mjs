@@ -1,0 +1,5 @@
+// Entry of the services bundle that test/support/servicesBundle.mjs builds: the web part's own service classes and
+// its SPFx transports, from src/ as they ship.
+export * from '../../src/services/sharePointProfileService/SharePointProfileService';
+export * from '../../src/services/microsoft365PhotoService/GraphPhotoService';
+export * from '../../src/services/transport/SPFxTransports';

@@ -1,0 +1,333 @@
+/**
+ * Hosts the web part's production bundle in the real SPFx runtime from node_modules, as a SharePoint page does.
+ *
+ * Everything SharePoint-internal the workbench touches is in this file, so that an SPFx upgrade that changes one of
+ * them fails here, loudly (every lookup below throws when a name is missing). The internal APIs used:
+ * - `spModuleLoader._assemblyComponents` (sp-loader assembly): the modules the loader assembly carries, by component id;
+ * - `spModuleLoader.initializeFlightsAndKillswitches` (`_SPStarter`): flights and kill switches, initialised empty;
+ * - `_SPExperiment.initialize` (sp-core-library): experiments, initialised with none running;
+ * - `PageContext.initialize` (sp-page-context, @internal): the page's site, web, list, user and culture;
+ * - `_GraphHttpClientContext.initialize` (sp-http-base): Graph's endpoint for the site;
+ * - `_AadTokenProviders._initialize` (sp-http-base): the tenant's configurable token provider;
+ * - `AadTokenProvider._getAadTokenProvider` and the returned provider's `_getMsalBrowserTokenProvider` /
+ *   `_getOboTokenProvider` / `_shouldUseOboTokenExchange` (sp-http-base): the one place a token is obtained; the
+ *   real provider's failure memory ("Token request previously failed") stays in force;
+ * - `ThemeProvider._setTheme` (sp-component-base): the section's theme, as a page section sets it;
+ * - `_MinimalWebPartHost`, `_ClientSideWebPartManager.loadWebPart`, `getWebPartByInstanceId`, `setDisplayMode`,
+ *   `disposeWebparts` (sp-webpart-base): loading, rendering and disposing the web part;
+ * - `BaseWebPart._getPropertyPaneData` and `_onPropertyPaneFieldChanged` (sp-webpart-base): what SharePoint's
+ *   property pane reads and calls;
+ * - `SPComponentLoader.loadComponent` (sp-loader): replaced, because the bundle is already on the page;
+ * - stand-ins for the Microsoft-internal modules that are not on npm: `@msinternal/sp-edit-customer-promise`,
+ *   `@msinternal/sp-idle-web-task`, `@msinternal/sp-safehtml`; and `@microsoft/sp-property-pane`, whose dist bundle
+ *   needs a dozen of them, made of the identical field factories sp-webpart-base still ships.
+ */
+import type { ServiceScope } from '@microsoft/sp-core-library';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type AnyModule = any;
+
+interface IWorkbenchModules {
+  nameComponents(names: Record<string, string>): void;
+  provide(name: string, exports: unknown): void;
+  get(name: string): AnyModule;
+  has(name: string): boolean;
+}
+
+declare global {
+  interface Window {
+    workbenchModules: IWorkbenchModules;
+    spModuleLoader: AnyModule;
+  }
+}
+
+/** What scripts/build-workbench.mjs writes to runtime.json. */
+export interface IRuntimeFiles {
+  componentNames: Record<string, string>;
+  scripts: string[];
+  webPart: {
+    manifest: AnyModule;
+    bundle: string;
+    stringsModule: string;
+    strings: Record<string, string>;
+  };
+}
+
+export interface IPageUser {
+  displayName: string;
+  /** Entra ID object id. */
+  objectId: string;
+  email: string;
+  loginName: string;
+}
+
+export interface IPageOptions {
+  siteUrl: string;
+  locale: string;
+  user: IPageUser;
+  /** A page editor has the list's editListItems permission; a reader has view permissions only. */
+  canEditPage: boolean;
+  /** Where the emulator's Graph origin is: requests to https://graph.microsoft.com go there. */
+  graphUrl: string;
+  /** Gets a Graph token for the signed-in user, or fails as the token service does. */
+  acquireToken: (resource: string) => Promise<string>;
+  /** SharePoint Online gets tokens from MSAL (errors are Errors) or from its OBO endpoint (errors are strings). */
+  tokenPath: 'msal' | 'obo';
+}
+
+/** A property pane field as the web part describes it, read from its real configuration. */
+export interface IPaneField {
+  type: number;
+  targetProperty: string;
+  properties: AnyModule;
+}
+
+export interface IPaneGroup {
+  groupName?: string;
+  groupFields: IPaneField[];
+}
+
+export interface IHostedWebPart {
+  /** The web part's property pane as SharePoint's pane would show it, and its current properties. */
+  propertyPane(): Promise<{ description?: string; groups: IPaneGroup[]; properties: Record<string, unknown> }>;
+  /** What the property pane does when a field changes. */
+  changeProperty(name: string, value: unknown): void;
+  setTheme(theme: unknown): void;
+  setDisplayMode(edit: boolean): Promise<void>;
+  dispose(): void;
+  fieldTypes: Record<string, number>;
+}
+
+export const GRAPH_ORIGIN: string = 'https://graph.microsoft.com';
+
+const WEB_PART_INSTANCE_ID: string = 'b6c0e1e5-7f53-4a43-9a0e-3b6a2f3c9d11';
+const SITE_ID: string = '4f3c2b1a-0d9e-4c8b-a7f6-5e4d3c2b1a09';
+const WEB_ID: string = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const TENANT_ID: string = '3c5b0e7d-1f2a-4b6c-9d8e-7f6a5b4c3d2e';
+const LIST_ID: string = '2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5e7f';
+/** SharePoint's permission masks (SPBasePermissions): ViewListItems|OpenItems|ViewVersions|Open|ViewPages, and EditListItems on top. */
+const READ_PERMISSIONS: { High: number; Low: number } = { High: 0, Low: 0x21061 };
+const EDIT_PERMISSIONS: { High: number; Low: number } = { High: 0, Low: 0x21065 };
+
+function loadScript(src: string, moduleName?: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script: HTMLScriptElement = document.createElement('script');
+    script.src = src;
+    script.async = false;
+    if (moduleName) {
+      script.setAttribute('data-module', moduleName);
+    }
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`Could not load ${src}`));
+    document.head.appendChild(script);
+  });
+}
+
+function member<T = AnyModule>(owner: AnyModule, name: string, from: string): T {
+  const value: T | undefined = owner ? owner[name] : undefined;
+  if (value === undefined) {
+    throw new Error(`SPFx changed: ${from} has no ${name}. Update workbench/src/spfxRuntime.ts for this SPFx version.`);
+  }
+  return value;
+}
+
+function notAvailable(name: string): () => never {
+  return () => {
+    throw new Error(`${name} is Microsoft-internal and not available outside SharePoint; the workbench has no stand-in for it`);
+  };
+}
+
+/** Requests the bundle makes to Graph's real origin go to the emulator's Graph origin, unchanged otherwise. */
+export function routeGraph(graphUrl: string): void {
+  const pageFetch: typeof window.fetch = window.fetch.bind(window);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url: string = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.indexOf(GRAPH_ORIGIN + '/') !== 0) {
+      return pageFetch(input, init);
+    }
+    const routed: string = graphUrl + url.slice(GRAPH_ORIGIN.length);
+    return typeof input === 'string' || input instanceof URL ? pageFetch(routed, init) : pageFetch(new Request(routed, input), init);
+  };
+}
+
+/**
+ * Loads the SPFx runtime's bundles in order (the sp-loader assembly first) and prepares what SharePoint's page
+ * prepares before any of them runs: flights, experiments, React, and the stand-ins for Microsoft-internal modules.
+ * Shared by the workbench page and the Node integration test (test/support/spfxRuntime.mjs).
+ */
+export async function loadRuntimeModules(scripts: string[], componentNames: Record<string, string>, objectId: string): Promise<void> {
+  const modules: IWorkbenchModules = window.workbenchModules;
+  modules.nameComponents(componentNames);
+
+  await loadScript(scripts[0]);
+  const loader: AnyModule = window.spModuleLoader;
+  for (const [id, , exports] of member<Array<[string, string, unknown]>>(loader, '_assemblyComponents', 'the sp-loader assembly')) {
+    modules.provide(member<string>(componentNames, id, 'the runtime manifests'), exports);
+  }
+  // SharePoint serves flights and kill switches with the page; the workbench has none, so every feature is at its default.
+  member(loader, 'initializeFlightsAndKillswitches', '_SPStarter').call(loader, { ExpFeatures: [], killSwitches: {}, ECSClientFeatures: {} });
+  const core: AnyModule = modules.get('@microsoft/sp-core-library');
+  member(core._SPExperiment, 'initialize', '_SPExperiment').call(core._SPExperiment, {
+    experimentData: [], experimentDataLookup: {}, serverTime: Date.now(), siteId: SITE_ID, aadUserId: objectId
+  });
+  modules.provide('react', (window as AnyModule).React);
+  modules.provide('react-dom', (window as AnyModule).ReactDOM);
+  modules.provide('@msinternal/sp-edit-customer-promise', {
+    // Telemetry for failures of Microsoft's own web parts in edit mode: nothing to report outside SharePoint.
+    _logFailuresForEditCustomerPromise: () => undefined,
+    _EditModeCustomerPromiseHandler: { serviceKey: undefined }
+  });
+  modules.provide('@msinternal/sp-idle-web-task', {
+    PrefetchDependencyPriority: { high: 'high', low: 'low' },
+    IdleTaskPriority: { OPTIONAL_HIGH: 1 },
+    IdleTaskQueue: { get instance(): never { return notAvailable('@msinternal/sp-idle-web-task IdleTaskQueue')(); } },
+    createPrefetchDependencyQueue: notAvailable('@msinternal/sp-idle-web-task createPrefetchDependencyQueue')
+  });
+  modules.provide('@msinternal/sp-safehtml', {
+    SafeHtml: { clean: notAvailable('@msinternal/sp-safehtml SafeHtml.clean'), isSafeLinkProtocol: notAvailable('@msinternal/sp-safehtml SafeHtml.isSafeLinkProtocol') }
+  });
+  for (const script of scripts.slice(1)) {
+    await loadScript(script);
+  }
+}
+
+/** Loads the SPFx runtime, the web part's strings for the page's language and its bundle, as SharePoint would. */
+export async function loadRuntime(files: IRuntimeFiles, options: IPageOptions): Promise<void> {
+  const modules: IWorkbenchModules = window.workbenchModules;
+  routeGraph(options.graphUrl);
+  await loadRuntimeModules(files.scripts, files.componentNames, options.user.objectId);
+
+  const webPartBase: AnyModule = modules.get('@microsoft/sp-webpart-base');
+  const propertyPane: Record<string, unknown> = {};
+  for (const name of ['PropertyPaneTextField', 'PropertyPaneToggle', 'PropertyPaneDropdown', 'PropertyPaneFieldType']) {
+    propertyPane[name] = member(webPartBase, name, '@microsoft/sp-webpart-base');
+  }
+  modules.provide('@microsoft/sp-property-pane', propertyPane);
+
+  const strings: string = files.webPart.strings[options.locale] || files.webPart.strings['en-us'];
+  await loadScript(strings, files.webPart.stringsModule);
+  await loadScript(files.webPart.bundle);
+}
+
+/** The root ServiceScope a SharePoint page builds, with the page's context and the workbench's token provider. */
+export function createRootScope(options: IPageOptions): ServiceScope {
+  const modules: IWorkbenchModules = window.workbenchModules;
+  const core: AnyModule = modules.get('@microsoft/sp-core-library');
+  const pageContextModule: AnyModule = modules.get('@microsoft/sp-page-context');
+  const httpBase: AnyModule = modules.get('@microsoft/sp-http-base');
+
+  installTokenProvider(httpBase, options);
+
+  const scope: ServiceScope = member(core.ServiceScope, 'startNewRoot', 'ServiceScope')();
+  scope.finish();
+  const site: URL = new URL(options.siteUrl);
+  const pageContext: AnyModule = scope.consume(pageContextModule.PageContext.serviceKey);
+  const culture: string = options.locale.replace(/-(\w+)$/, (match: string, region: string) => `-${region.toUpperCase()}`);
+  member(pageContext, 'initialize', 'PageContext').call(pageContext, {
+    site: { absoluteUrl: options.siteUrl, id: SITE_ID, serverRelativeUrl: site.pathname.replace(/\/$/, '') || '/', correlationId: '6a1f3e2d-4c5b-4a69-8f7e-0d1c2b3a4958' },
+    web: {
+      absoluteUrl: options.siteUrl, id: WEB_ID, serverRelativeUrl: site.pathname.replace(/\/$/, '') || '/', title: 'Contoso intranet',
+      language: 1033, languageName: culture, permissions: options.canEditPage ? EDIT_PERMISSIONS : READ_PERMISSIONS, isAppWeb: false, templateName: 'SITEPAGEPUBLISHING#0'
+    },
+    list: { id: LIST_ID, title: 'Site Pages', serverRelativeUrl: '/SitePages', permissions: options.canEditPage ? EDIT_PERMISSIONS : READ_PERMISSIONS },
+    user: { displayName: options.user.displayName, email: options.user.email, loginName: options.user.loginName, isAnonymousGuestUser: false, isExternalGuestUser: false },
+    cultureInfo: { currentCultureName: culture, currentUICultureName: culture, isRightToLeft: false },
+    aadInfo: { instanceUrl: 'https://login.microsoftonline.com', tenantId: TENANT_ID, userId: options.user.objectId }
+  }, {});
+  const graphContext: AnyModule = scope.consume(member(httpBase, '_GraphHttpClientContext', '@microsoft/sp-http-base').serviceKey);
+  member(graphContext, 'initialize', '_GraphHttpClientContext').call(graphContext, site.pathname, GRAPH_ORIGIN, options.siteUrl);
+  return scope;
+}
+
+/**
+ * The real AadTokenProvider, with only its innermost step (asking MSAL, or SharePoint's OBO endpoint, for a token)
+ * answered by the workbench. Failures keep their real shapes: MSAL rejects with an Error carrying the AADSTS code,
+ * the OBO endpoint with a plain string; and the real provider then refuses the resource for five minutes.
+ */
+function installTokenProvider(httpBase: AnyModule, options: IPageOptions): void {
+  const configuration: AnyModule = {
+    aadInstanceUrl: 'https://login.microsoftonline.com',
+    aadTenantId: TENANT_ID,
+    redirectUri: `${options.siteUrl}/_forms/spfxsinglesignon.aspx`,
+    // SharePoint Online Client Extensibility Web Application Principal, the tenant's app for approved permissions.
+    servicePrincipalId: '08e18876-6177-487e-b8b5-cf950c1e598c',
+    aadUserId: options.user.objectId
+  };
+  const AadTokenProvider: AnyModule = member(httpBase, 'AadTokenProvider', '@microsoft/sp-http-base');
+  const provider: AnyModule = new AadTokenProvider(configuration, options.tokenPath === 'obo' ? { siteUrl: options.siteUrl } : undefined);
+  const deferred: AnyModule = member(provider, '_getAadTokenProvider', 'AadTokenProvider').call(provider);
+  member(deferred, '_getMsalBrowserTokenProvider', 'DeferredAadTokenProvider');
+  member(deferred, '_getOboTokenProvider', 'DeferredAadTokenProvider');
+  member(deferred, '_shouldUseOboTokenExchange', 'DeferredAadTokenProvider');
+  deferred._shouldUseOboTokenExchange = () => options.tokenPath === 'obo';
+  deferred._getMsalBrowserTokenProvider = () => Promise.resolve({
+    getTokenData: (resource: string) => options.acquireToken(resource)
+      .then((accessToken: string) => ({ accessToken, expiresOn: new Date(Date.now() + 3600 * 1000), fromCache: false }))
+  });
+  deferred._getOboTokenProvider = () => Promise.resolve({
+    getToken: (resource: string) => options.acquireToken(resource).catch((error: Error) => Promise.reject(error.message))
+  });
+  member(httpBase._AadTokenProviders, '_initialize', '_AadTokenProviders').call(httpBase._AadTokenProviders, provider, configuration);
+}
+
+/** Loads the web part into `domElement` through the real web part manager, with the given stored properties. */
+export async function hostWebPart(domElement: HTMLElement, files: IRuntimeFiles, options: IPageOptions, properties: Record<string, unknown>, theme: unknown): Promise<IHostedWebPart> {
+  const modules: IWorkbenchModules = window.workbenchModules;
+  const core: AnyModule = modules.get('@microsoft/sp-core-library');
+  const componentBase: AnyModule = modules.get('@microsoft/sp-component-base');
+  const webPartBase: AnyModule = modules.get('@microsoft/sp-webpart-base');
+  const loaderModule: AnyModule = modules.get('@microsoft/sp-loader');
+  const manifest: AnyModule = files.webPart.manifest;
+  const entryName: string = `${manifest.id}_${manifest.version}`;
+
+  const componentLoader: AnyModule = member(loaderModule, 'SPComponentLoader', '@microsoft/sp-loader');
+  member(componentLoader, 'loadComponent', 'SPComponentLoader');
+  componentLoader.loadComponent = (requested: AnyModule) => requested.id === manifest.id
+    ? Promise.resolve(modules.get(entryName))
+    : Promise.reject(new Error(`The workbench hosts only ${manifest.alias}, not ${requested.id}`));
+
+  const rootScope: ServiceScope = createRootScope(options);
+  // A page section gives its web parts their own scope with the section's theme.
+  const sectionScope: ServiceScope = rootScope.startNewChild();
+  const themeProvider: AnyModule = sectionScope.createAndProvide(componentBase.ThemeProvider.serviceKey, componentBase.ThemeProvider);
+  sectionScope.finish();
+  member(themeProvider, '_setTheme', 'ThemeProvider').call(themeProvider, theme);
+
+  const host: AnyModule = new (member(webPartBase, '_MinimalWebPartHost', '@microsoft/sp-webpart-base'))(sectionScope);
+  const manager: AnyModule = new (member(webPartBase, '_ClientSideWebPartManager', '@microsoft/sp-webpart-base'))(host);
+  const preconfigured: AnyModule = manifest.preconfiguredEntries[0];
+  await member(manager, 'loadWebPart', '_ClientSideWebPartManager').call(manager, {
+    domElement,
+    instanceId: WEB_PART_INSTANCE_ID,
+    manifest,
+    displayMode: core.DisplayMode.Read,
+    addedFromPersistedData: true,
+    webPartData: {
+      id: manifest.id,
+      instanceId: WEB_PART_INSTANCE_ID,
+      title: preconfigured.title.default,
+      dataVersion: '1.0',
+      properties: { ...preconfigured.properties, ...properties }
+    }
+  });
+  const webPart: AnyModule = member(manager, 'getWebPartByInstanceId', '_ClientSideWebPartManager').call(manager, WEB_PART_INSTANCE_ID);
+  if (!webPart) {
+    throw new Error(`${manifest.alias} did not load; the browser console says why`);
+  }
+  member(webPart, '_getPropertyPaneData', 'BaseWebPart');
+  member(webPart, '_onPropertyPaneFieldChanged', 'BaseWebPart');
+
+  return {
+    fieldTypes: member(webPartBase, 'PropertyPaneFieldType', '@microsoft/sp-webpart-base'),
+    propertyPane: async () => {
+      const data: AnyModule = await webPart._getPropertyPaneData();
+      const page: AnyModule = member<AnyModule[]>(data.configuration, 'pages', 'the property pane data')[0];
+      return { description: page.header && page.header.description, groups: page.groups, properties: data.properties };
+    },
+    changeProperty: (name: string, value: unknown) => { webPart._onPropertyPaneFieldChanged(name, value); },
+    setTheme: (next: unknown) => { themeProvider._setTheme(next); },
+    setDisplayMode: (edit: boolean) => member(manager, '_setDisplayMode', '_ClientSideWebPartManager')
+      .call(manager, edit ? core.DisplayMode.Edit : core.DisplayMode.Read, WEB_PART_INSTANCE_ID),
+    dispose: () => { member(manager, 'disposeWebparts', '_ClientSideWebPartManager').call(manager, WEB_PART_INSTANCE_ID); }
+  };
+}
