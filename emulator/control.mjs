@@ -5,6 +5,7 @@
 import express from 'express';
 import { InvalidFaultError } from './faults.mjs';
 import { myPropertiesBody } from './profile.mjs';
+import { DIGEST_LIFETIME_SECONDS } from './state.mjs';
 import { TOKEN_LIFETIME_SECONDS, USER_READ } from './tokens.mjs';
 
 /**
@@ -19,6 +20,15 @@ export function controlRoutes(state, urls) {
   router.get('/config', (req, res) => {
     const users = [...state.users.values()].map((u) => ({ id: u.id, upn: u.upn, displayName: u.displayName, scenario: u.id, objectId: u.objectId }));
     res.json({ ...urls, users });
+  });
+
+  // What SharePoint writes into every page it serves for the signed-in user (legacyPageContext): a request digest,
+  // which SPFx and pnpjs use for writes before they ask contextinfo for one
+  // (docs/dev/platform-facts.md#contextinfo-and-the-request-digest).
+  router.get('/page-context', (req, res) => {
+    const user = state.users.get(String(req.query.user ?? ''));
+    if (!user) return res.status(404).json({ error: `Unknown user '${req.query.user ?? ''}'.` });
+    res.json({ formDigestValue: state.issueDigest(user), formDigestTimeoutSeconds: DIGEST_LIFETIME_SECONDS });
   });
 
   // Stands in for the token SPFx's AadTokenProvider gets from Entra ID for the web part.

@@ -35,6 +35,19 @@ describe('config', () => {
     assert.equal(typeof token.access_token, 'string');
   });
 
+  it('serves the page digest for its user only, as SharePoint writes it into the page', async () => {
+    const page = await (await client.control('/page-context?user=out-of-sync')).json();
+    assert.equal(page.formDigestTimeoutSeconds, 1800);
+    assert.match(page.formDigestValue, /^0x[0-9A-F]+,\d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d -0000$/);
+    const upload = (/** @type {string} */ user) => client.site(user, '/_api/SP.UserProfiles.PeopleManager/SetMyProfilePicture', {
+      method: 'POST', body: 'not a picture', headers: { 'x-requestdigest': page.formDigestValue },
+    });
+    // Accepted as a digest (the body is then refused for what it is), but not for another user.
+    assert.equal((await upload('out-of-sync')).status, 400);
+    assert.equal((await upload('in-sync')).status, 403);
+    assert.equal((await client.control('/page-context?user=nobody')).status, 404);
+  });
+
   it('reports an unknown user', async () => {
     assert.equal((await client.control('/token?user=nobody')).status, 400);
     assert.equal((await client.control('/state?user=nobody')).status, 404);

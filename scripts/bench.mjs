@@ -163,7 +163,7 @@ async function bundleLogic() {
       contents: [
         "export { computeFingerprint, comparePhotos } from './src/logic/photoComparison/index.ts';",
         "export { SHAREPOINT_UPLOAD_LIMITS } from './src/logic/uploadPlan.ts';",
-        "export { SharpImageCodec } from './src/testing/SharpImageCodec.ts';"
+        "export { SharpImageCodec } from './test/support/SharpImageCodec.ts';"
       ].join('\n'),
       resolveDir: root,
       loader: 'ts'

@@ -26,7 +26,7 @@ function newestSourceTime(dir) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       newest = Math.max(newest, newestSourceTime(path));
-    } else if (!/\.test\.tsx?$/.test(entry.name) && !path.includes(`${join('src', 'testing')}`)) {
+    } else if (!/\.test\.tsx?$/.test(entry.name)) {
       newest = Math.max(newest, statSync(path).mtimeMs);
     }
   }
@@ -65,6 +65,11 @@ mkdirSync(join(out, 'webpart'), { recursive: true });
 for (const name of readdirSync(distDir)) {
   copyFileSync(join(distDir, name), join(out, 'webpart', name));
 }
+
+// The SPFx runtime the page hosts must be the one the web part was built against.
+const runtimeVersion = readJson(join(microsoft, 'sp-webpart-base', 'package.json')).version;
+const builtAgainst = manifest.loaderConfig.scriptResources['@microsoft/sp-webpart-base'].version;
+if (runtimeVersion !== builtAgainst) fail(`the web part was built against SPFx ${builtAgainst}, node_modules holds ${runtimeVersion}. Run npm ci.`);
 
 // The SPFx runtime: each package's whole dist/, because its bundles load their own chunks from beside them.
 const componentNames = runtimeComponentNames([manifest]);
@@ -127,4 +132,4 @@ await build({
   plugins: [pageReact],
   logLevel: 'warning'
 });
-console.log(`Workbench built in ${relative(process.cwd(), out) || '.'}: ${entry.path} in the SPFx ${manifest.loaderConfig.scriptResources['@microsoft/sp-webpart-base'].version} runtime`);
+console.log(`Workbench built in ${relative(process.cwd(), out) || '.'}: ${entry.path} in the SPFx ${runtimeVersion} runtime`);

@@ -11,7 +11,6 @@ import { GRAPH_ORIGIN, loadSpfxRuntime } from './support/spfxRuntime.mjs';
 
 const emu = await startEmulator({ sitePort: 0, mySitePort: 0, graphPort: 0, quiet: true });
 const runtime = await loadSpfxRuntime(emu);
-const services = await loadWebPartServices(runtime);
 const { users } = await (await fetch(`${emu.siteUrl}/_emulator/config`)).json();
 
 after(async () => {
@@ -54,9 +53,12 @@ async function openWebPart(userId, { tokenPath = 'msal' } = {}) {
     },
   });
   const graphClient = await page.aadHttpClient(GRAPH_ORIGIN);
+  const services = await loadWebPartServices(runtime);
   return {
     tokenRequests,
-    sharePoint: new services.SharePointProfileService(services.sharePointTransport(page.spHttpClient), emu.siteUrl, RETRY),
+    tokenPaths: page.tokenPaths,
+    sharePoint: new services.SharePointProfileService(
+      services.createSP(page.context), services.sharePointTransport(page.spHttpClient), emu.siteUrl, RETRY),
     microsoft365: new services.GraphPhotoService(services.graphTransport(graphClient), `${GRAPH_ORIGIN}/v1.0`, RETRY),
   };
 }
@@ -140,8 +142,9 @@ test('getMyPhoto answers undefined when the person has no photo', async () => {
 });
 
 test('an unapproved User.Read is permissionMissing, also while the token provider refuses to ask again', async () => {
-  const { microsoft365, tokenRequests } = await openWebPart('consent-missing');
+  const { microsoft365, tokenRequests, tokenPaths } = await openWebPart('consent-missing');
   await rejectsWithKind(microsoft365.getMyPhoto(), 'permissionMissing');
+  assert.deepEqual([...new Set(tokenPaths)], ['msal'], 'the runtime asked the MSAL step');
   const asked = tokenRequests.count;
   assert.ok(asked >= 1);
   // Within 5 minutes the real provider throws "Token request previously failed" without asking MSAL.
@@ -151,8 +154,9 @@ test('an unapproved User.Read is permissionMissing, also while the token provide
 });
 
 test('an unapproved User.Read is permissionMissing on SharePoint\'s OBO token path (a string rejection)', async () => {
-  const { microsoft365 } = await openWebPart('consent-missing', { tokenPath: 'obo' });
+  const { microsoft365, tokenPaths } = await openWebPart('consent-missing', { tokenPath: 'obo' });
   await rejectsWithKind(microsoft365.getMyPhoto(), 'permissionMissing');
+  assert.deepEqual([...new Set(tokenPaths)], ['obo'], 'the runtime asked the OBO step, not MSAL');
 });
 
 test('setMyProfilePicture uploads the Graph photo\'s bytes with one request digest', async () => {
@@ -167,7 +171,7 @@ test('setMyProfilePicture uploads the Graph photo\'s bytes with one request dige
   const uploads = sent('POST', SET_PICTURE);
   assert.equal(uploads.length, 1);
   assert.ok(uploads[0].body.equals(Buffer.from(await photo.image.arrayBuffer())), 'the POST carried the photo\'s bytes');
-  // SPHttpClient fetches the digest for a write itself, so a contextinfo POST of the service's own would make two.
+  // pnpjs fetches the digest for the write once; a second contextinfo POST would be a wasted round trip.
   assert.equal(sent('POST', CONTEXT_INFO).length, 1);
 });
 
@@ -204,6 +208,20 @@ test('a digest SharePoint says has timed out is replaced once and the upload sen
   assert.equal(sent('POST', SET_PICTURE).length, 2, 'the refused upload and its retry');
   assert.equal(sent('POST', CONTEXT_INFO).length, 2, 'the first digest and a fresh one for the retry');
   assert.equal((await emulatorState('out-of-sync')).uploads, 1);
+});
+
+test('a token service that cannot be reached reads as the network, also while the provider refuses to ask again', async () => {
+  const user = users.find((candidate) => candidate.id === 'out-of-sync');
+  const page = runtime.openPage({
+    user,
+    // What fetch does when there is no connection.
+    acquireToken: async () => { throw new TypeError('Failed to fetch'); },
+  });
+  const services = await loadWebPartServices(runtime);
+  const microsoft365 = new services.GraphPhotoService(services.graphTransport(await page.aadHttpClient(GRAPH_ORIGIN)), `${GRAPH_ORIGIN}/v1.0`, RETRY);
+  await rejectsWithKind(microsoft365.getMyPhoto(), 'network');
+  // Now "Token request previously failed" for five minutes: still the network, not the administrator's business.
+  await rejectsWithKind(microsoft365.getMyPhoto(), 'network');
 });
 
 test('an upload the tenant refuses is uploadRefused and not retried', async () => {

@@ -27,7 +27,16 @@ const spfxRuntimeModules = {
  * @returns {Promise<Record<string, any>>} the entry's exports
  */
 export async function runInPage(window, entryPoint, globalName) {
-  const result = await build({
+  window.eval(await bundle(entryPoint, globalName));
+  return window[globalName];
+}
+
+/** @type {Map<string, Promise<string>>} */
+const bundles = new Map();
+
+/** @param {string} entryPoint @param {string} globalName */
+function bundle(entryPoint, globalName) {
+  if (!bundles.has(entryPoint)) bundles.set(entryPoint, build({
     entryPoints: [entryPoint],
     bundle: true,
     write: false,
@@ -37,12 +46,13 @@ export async function runInPage(window, entryPoint, globalName) {
     target: 'es2019',
     plugins: [spfxRuntimeModules],
     logLevel: 'silent',
-  });
-  window.eval(result.outputFiles[0].text);
-  return window[globalName];
+  }).then((result) => result.outputFiles[0].text));
+  return bundles.get(entryPoint);
 }
 
 /**
+ * The web part's code as a new page load has it: run afresh on each call, so that module state (pnpjs's request
+ * digests) belongs to one page, as in a browser.
  * @param {{ window: any, module: (name: string) => unknown }} runtime from loadSpfxRuntime
  * @returns {Promise<Record<string, any>>} the services and transports, built against the runtime's modules
  */

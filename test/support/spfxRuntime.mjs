@@ -5,8 +5,8 @@
  *
  * The runtime is loaded and the page's root ServiceScope built by the workbench's own code
  * (workbench/src/spfxRuntime.ts, the one file that touches SPFx internals, with workbench/amd.js). What differs
- * from a browser is only what jsdom lacks: the window's fetch is Node's, wrapped to send the site's cookie as a
- * browser would (see `pageFetch`).
+ * from a browser is only what jsdom lacks: the window's fetch, Blob and FileReader are Node's, and fetch is wrapped
+ * to send the site's cookie as a browser would (see `pageFetch`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,16 @@ class RuntimeFiles extends ResourceLoader {
     const dir = dirs.find((candidate) => readdirSync(candidate).includes(file));
     if (!dir) return Promise.reject(new Error(`${file} is in none of ${dirs.join(', ')}`));
     return this._readFile(join(dir, file));
+  }
+}
+
+/** FileReader for the page's Blobs, which are Node's: jsdom's own reads only jsdom's. pnpjs reads uploads with it. */
+class BlobReader {
+  readAsArrayBuffer(blob) {
+    blob.arrayBuffer().then((buffer) => {
+      this.result = buffer;
+      this.onload?.({ target: this });
+    }, (error) => this.onerror?.(error));
   }
 }
 
@@ -69,7 +79,7 @@ export async function loadSpfxRuntime({ siteUrl, graphUrl }) {
 
   // jsdom has no Fetch API: the page gets Node's, with Node's Blob and URL so that bodies and answers are one kind
   // of Blob. The runtime builds Requests and Headers and sends them through window.fetch (sp-http-base FetchProvider).
-  Object.assign(window, { Request, Headers, Response, Blob, URL });
+  Object.assign(window, { Request, Headers, Response, Blob, URL, FileReader: BlobReader });
   window.fetch = async function pageFetch(input, init) {
     let request = new Request(input, init);
     if (new URL(request.url).origin === siteOrigin && signedInUser !== undefined) {
@@ -102,14 +112,21 @@ export async function loadSpfxRuntime({ siteUrl, graphUrl }) {
    *   acquireToken: (resource: string) => Promise<string>, tokenPath?: 'msal' | 'obo' }} page
    */
   function openPage({ user, acquireToken, tokenPath = 'msal' }) {
+    /** Which path the runtime asked the token step by, each time it asked. */
+    const tokenPaths = [];
     signedInUser = user.id;
     const http = modules.get('@microsoft/sp-http');
     const scope = host.createRootScope({
       siteUrl, locale: 'en-us', canEditPage: false, graphUrl, acquireToken, tokenPath,
+      onTokenRequest: (path) => tokenPaths.push(path),
       user: { displayName: user.displayName, objectId: user.objectId, email: user.upn, loginName: `i:0#.f|membership|${user.upn}` },
     });
+    const pageContext = scope.consume(modules.get('@microsoft/sp-page-context').PageContext.serviceKey);
     return {
       scope,
+      tokenPaths,
+      /** What createSP reads of the web part's context: the page context. */
+      context: { pageContext },
       spHttpClient: scope.consume(http.SPHttpClient.serviceKey),
       /** As the web part gets it: `context.aadHttpClientFactory.getClient(resource)`. */
       aadHttpClient: (resource) => scope.consume(http.AadHttpClientFactory.serviceKey).getClient(resource),

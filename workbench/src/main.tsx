@@ -1,6 +1,6 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { hostWebPart, IHostedWebPart, IRuntimeFiles, loadRuntime } from './spfxRuntime';
+import { hostWebPart, IHostedWebPart, IPageOptions, IRuntimeFiles, loadRuntime } from './spfxRuntime';
 import { PropertyPanel } from './PropertyPanel';
 import { IEmulatorConfig, IEmulatorUser, IWorkbenchTheme, LOCALES, THEMES } from './workbenchOptions';
 
@@ -18,6 +18,8 @@ interface IToolbarProps {
   locale: string;
   themeId: string;
   canEditPage: boolean;
+  /** The web part is on the page: until then there is nothing to remove. */
+  hosted: boolean;
   onNavigate: (change: Record<string, string>) => void;
   onTheme: (themeId: string) => void;
   /** Deletes the web part from the page, as a page editor can: the runtime disposes it. */
@@ -25,7 +27,7 @@ interface IToolbarProps {
 }
 
 function Toolbar(props: IToolbarProps): React.ReactElement {
-  const { users, userId, locale, canEditPage, onNavigate, onTheme, onRemove } = props;
+  const { users, userId, locale, canEditPage, hosted, onNavigate, onTheme, onRemove } = props;
   const [themeId, setThemeId] = React.useState<string>(props.themeId);
   return (
     <>
@@ -51,7 +53,7 @@ function Toolbar(props: IToolbarProps): React.ReactElement {
         <input type="checkbox" checked={canEditPage} onChange={(e) => onNavigate({ editor: e.target.checked ? '1' : '0' })} />
         Page editor
       </label>
-      <button type="button" onClick={onRemove}>Remove web part</button>
+      <button type="button" onClick={onRemove} disabled={!hosted}>Remove web part</button>
     </>
   );
 }
@@ -94,6 +96,8 @@ async function start(): Promise<void> {
   const [config, files] = await Promise.all([getJson<IEmulatorConfig>('/_emulator/config'), getJson<IRuntimeFiles>('runtime.json')]);
   const query: URLSearchParams = new URLSearchParams(window.location.search);
   const user: IEmulatorUser = config.users.filter((u) => u.id === query.get('user'))[0] || config.users[0];
+  // SharePoint serves each page with a fresh request digest for its user.
+  const pageDigest: IPageOptions['pageDigest'] = await getJson(`/_emulator/page-context?user=${encodeURIComponent(user.id)}`);
   const locale: string = pick(query, 'locale', LOCALES.map((l) => l.id), 'en-us');
   const themeId: string = pick(query, 'theme', THEMES.map((t) => t.id), 'light');
   const canEditPage: boolean = query.get('editor') === '1';
@@ -109,50 +113,61 @@ async function start(): Promise<void> {
     window.location.search = next.toString();
   };
   const section: HTMLElement = document.getElementById('section')!;
-  const applyTheme = (id: string): void => {
-    section.style.background = themeOf(id).sectionBackground;
-  };
-  applyTheme(themeId);
-
+  // The theme chosen last, also while the runtime is still loading: the web part starts with it.
+  let currentThemeId: string = themeId;
   let hosted: IHostedWebPart | undefined;
-  ReactDom.render(
-    <Toolbar
-      users={config.users}
-      userId={user.id}
-      locale={locale}
-      themeId={themeId}
-      canEditPage={canEditPage}
-      onNavigate={navigate}
-      onTheme={(id) => {
-        applyTheme(id);
-        hosted?.setTheme(themeOf(id).theme);
-        updateQuery({ theme: id });
-      }}
-      onRemove={() => {
-        hosted?.dispose();
-        ReactDom.unmountComponentAtNode(document.getElementById('property-panel')!);
-      }}
-    />,
-    document.getElementById('toolbar')
-  );
+  const renderToolbar = (): void => {
+    ReactDom.render(
+      <Toolbar
+        users={config.users}
+        userId={user.id}
+        locale={locale}
+        themeId={themeId}
+        canEditPage={canEditPage}
+        hosted={hosted !== undefined}
+        onNavigate={navigate}
+        onTheme={(id) => {
+          currentThemeId = id;
+          section.style.background = themeOf(id).sectionBackground;
+          hosted?.setTheme(themeOf(id).theme);
+          updateQuery({ theme: id });
+        }}
+        onRemove={() => {
+          hosted?.dispose();
+          hosted = undefined;
+          ReactDom.unmountComponentAtNode(document.getElementById('property-panel')!);
+          renderToolbar();
+        }}
+      />,
+      document.getElementById('toolbar')
+    );
+  };
+  section.style.background = themeOf(themeId).sectionBackground;
+  renderToolbar();
 
-  const options = {
+  // What the runtime asked the token step, for tests that must know the seam is still in use.
+  const tokenRequests: Array<{ path: string; resource: string }> = [];
+  (window as unknown as { workbenchTokenRequests: typeof tokenRequests }).workbenchTokenRequests = tokenRequests;
+  const options: IPageOptions = {
     siteUrl: config.siteUrl,
     locale,
     user: { displayName: user.displayName, objectId: user.objectId, email: user.upn, loginName: `i:0#.f|membership|${user.upn}` },
     canEditPage,
     graphUrl: config.graphUrl,
     acquireToken: () => acquireToken(user.id),
-    tokenPath: query.get('token') === 'obo' ? 'obo' as const : 'msal' as const
+    tokenPath: query.get('token') === 'obo' ? 'obo' : 'msal',
+    pageDigest,
+    onTokenRequest: (path, resource) => tokenRequests.push({ path, resource })
   };
   await loadRuntime(files, options);
   const defaults: Record<string, unknown> = files.webPart.manifest.preconfiguredEntries[0].properties;
-  hosted = await hostWebPart(document.getElementById('webpart')!, files, options, storedProperties(query, defaults), themeOf(themeId).theme);
-  const webPart: IHostedWebPart = hosted;
+  const webPart: IHostedWebPart = await hostWebPart(document.getElementById('webpart')!, files, options, storedProperties(query, defaults), themeOf(currentThemeId).theme);
+  hosted = webPart;
+  renderToolbar();
 
   const panel: HTMLElement = document.getElementById('property-panel')!;
   const renderPanel = async (): Promise<void> => {
-    const pane = await webPart.propertyPane();
+    const pane: Awaited<ReturnType<IHostedWebPart['propertyPane']>> = await webPart.propertyPane();
     ReactDom.render(
       <PropertyPanel
         description={pane.description}

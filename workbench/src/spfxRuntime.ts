@@ -2,7 +2,8 @@
  * Hosts the web part's production bundle in the real SPFx runtime from node_modules, as a SharePoint page does.
  *
  * Everything SharePoint-internal the workbench touches is in this file, so that an SPFx upgrade that changes one of
- * them fails here, loudly (every lookup below throws when a name is missing). The internal APIs used:
+ * them fails here, loudly: every lookup throws when a name is missing, and the token step records each call so that
+ * tests can tell when SPFx stopped asking it. The internal APIs used:
  * - `spModuleLoader._assemblyComponents` (sp-loader assembly): the modules the loader assembly carries, by component id;
  * - `spModuleLoader.initializeFlightsAndKillswitches` (`_SPStarter`): flights and kill switches, initialised empty;
  * - `_SPExperiment.initialize` (sp-core-library): experiments, initialised with none running;
@@ -13,8 +14,8 @@
  *   `_getOboTokenProvider` / `_shouldUseOboTokenExchange` (sp-http-base): the one place a token is obtained; the
  *   real provider's failure memory ("Token request previously failed") stays in force;
  * - `ThemeProvider._setTheme` (sp-component-base): the section's theme, as a page section sets it;
- * - `_MinimalWebPartHost`, `_ClientSideWebPartManager.loadWebPart`, `getWebPartByInstanceId`, `setDisplayMode`,
- *   `disposeWebparts` (sp-webpart-base): loading, rendering and disposing the web part;
+ * - `_MinimalWebPartHost`, `_ClientSideWebPartManager.loadWebPart`, `getWebPartByInstanceId`, `disposeWebparts`
+ *   (sp-webpart-base): loading, rendering and disposing the web part;
  * - `BaseWebPart._getPropertyPaneData` and `_onPropertyPaneFieldChanged` (sp-webpart-base): what SharePoint's
  *   property pane reads and calls;
  * - `SPComponentLoader.loadComponent` (sp-loader): replaced, because the bundle is already on the page;
@@ -73,6 +74,10 @@ export interface IPageOptions {
   acquireToken: (resource: string) => Promise<string>;
   /** SharePoint Online gets tokens from MSAL (errors are Errors) or from its OBO endpoint (errors are strings). */
   tokenPath: 'msal' | 'obo';
+  /** The request digest SharePoint writes into the page it serves (legacyPageContext), when there is one. */
+  pageDigest?: { formDigestValue: string; formDigestTimeoutSeconds: number };
+  /** Hears each time the runtime asks the token step, and which path it took. */
+  onTokenRequest?: (path: 'msal' | 'obo', resource: string) => void;
 }
 
 /** A property pane field as the web part describes it, read from its real configuration. */
@@ -93,7 +98,6 @@ export interface IHostedWebPart {
   /** What the property pane does when a field changes. */
   changeProperty(name: string, value: unknown): void;
   setTheme(theme: unknown): void;
-  setDisplayMode(edit: boolean): Promise<void>;
   dispose(): void;
   fieldTypes: Record<string, number>;
 }
@@ -233,7 +237,7 @@ export function createRootScope(options: IPageOptions): ServiceScope {
     user: { displayName: options.user.displayName, email: options.user.email, loginName: options.user.loginName, isAnonymousGuestUser: false, isExternalGuestUser: false },
     cultureInfo: { currentCultureName: culture, currentUICultureName: culture, isRightToLeft: false },
     aadInfo: { instanceUrl: 'https://login.microsoftonline.com', tenantId: TENANT_ID, userId: options.user.objectId }
-  }, {});
+  }, { ...options.pageDigest, webAbsoluteUrl: options.siteUrl, userLoginName: options.user.email });
   const graphContext: AnyModule = scope.consume(member(httpBase, '_GraphHttpClientContext', '@microsoft/sp-http-base').serviceKey);
   member(graphContext, 'initialize', '_GraphHttpClientContext').call(graphContext, site.pathname, GRAPH_ORIGIN, options.siteUrl);
   return scope;
@@ -260,12 +264,19 @@ function installTokenProvider(httpBase: AnyModule, options: IPageOptions): void 
   member(deferred, '_getOboTokenProvider', 'DeferredAadTokenProvider');
   member(deferred, '_shouldUseOboTokenExchange', 'DeferredAadTokenProvider');
   deferred._shouldUseOboTokenExchange = () => options.tokenPath === 'obo';
+  const heard = (path: 'msal' | 'obo', resource: string): void => { options.onTokenRequest?.(path, resource); };
   deferred._getMsalBrowserTokenProvider = () => Promise.resolve({
-    getTokenData: (resource: string) => options.acquireToken(resource)
-      .then((accessToken: string) => ({ accessToken, expiresOn: new Date(Date.now() + 3600 * 1000), fromCache: false }))
+    getTokenData: (resource: string) => {
+      heard('msal', resource);
+      return options.acquireToken(resource)
+        .then((accessToken: string) => ({ accessToken, expiresOn: new Date(Date.now() + 3600 * 1000), fromCache: false }));
+    }
   });
   deferred._getOboTokenProvider = () => Promise.resolve({
-    getToken: (resource: string) => options.acquireToken(resource).catch((error: Error) => Promise.reject(error.message))
+    getToken: (resource: string) => {
+      heard('obo', resource);
+      return options.acquireToken(resource).catch((error: Error) => Promise.reject(error.message));
+    }
   });
   member(httpBase._AadTokenProviders, '_initialize', '_AadTokenProviders').call(httpBase._AadTokenProviders, provider, configuration);
 }
@@ -300,7 +311,7 @@ export async function hostWebPart(domElement: HTMLElement, files: IRuntimeFiles,
     domElement,
     instanceId: WEB_PART_INSTANCE_ID,
     manifest,
-    displayMode: core.DisplayMode.Read,
+    displayMode: member(core.DisplayMode, 'Read', 'DisplayMode'),
     addedFromPersistedData: true,
     webPartData: {
       id: manifest.id,
@@ -326,8 +337,6 @@ export async function hostWebPart(domElement: HTMLElement, files: IRuntimeFiles,
     },
     changeProperty: (name: string, value: unknown) => { webPart._onPropertyPaneFieldChanged(name, value); },
     setTheme: (next: unknown) => { themeProvider._setTheme(next); },
-    setDisplayMode: (edit: boolean) => member(manager, '_setDisplayMode', '_ClientSideWebPartManager')
-      .call(manager, edit ? core.DisplayMode.Edit : core.DisplayMode.Read, WEB_PART_INSTANCE_ID),
     dispose: () => { member(manager, 'disposeWebparts', '_ClientSideWebPartManager').call(manager, WEB_PART_INSTANCE_ID); }
   };
 }

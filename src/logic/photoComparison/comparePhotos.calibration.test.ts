@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { ICalibration, IMeasuredDistance, measureCalibration } from '../../testing/comparisonCalibration';
+import { ICalibration, IMeasuredDistance, measureCalibration } from '../../../test/support/comparisonCalibration';
 import { SAME_PHOTO_THRESHOLDS } from './comparePhotos';
 
 // The numbers behind the thresholds: README.md has the table these assertions keep true.

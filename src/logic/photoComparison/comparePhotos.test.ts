@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import sharp from 'sharp';
-import { decodeWithSharp } from '../../testing/decodeWithSharp';
-import { renderLargePhoto, renderPlaceholderSilhouette, renderPortrait } from '../../testing/emulatorPortraits';
+import { decodeWithSharp } from '../../../test/support/decodeWithSharp';
+import { renderLargePhoto, renderPlaceholderSilhouette, renderPortrait } from '../../../test/support/emulatorPortraits';
 import { ComparisonSensitivity, compareFingerprints, comparePhotos } from './comparePhotos';
 import { IPhotoFingerprint } from './fingerprint';
 import { IPixelImage } from './IPixelImage';

@@ -1,4 +1,4 @@
-import { grey, paintImage } from '../../testing/syntheticImages';
+import { grey, paintImage } from '../../../test/support/syntheticImages';
 import { IPixelImage } from './IPixelImage';
 import { computeFingerprint, fingerprintDistance } from './fingerprint';
 

@@ -1,4 +1,4 @@
-import { grey, paintImage } from '../../testing/syntheticImages';
+import { grey, paintImage } from '../../../test/support/syntheticImages';
 import { averageLumaGrid } from './lumaGrid';
 
 function expectCloseTo(actual: ReadonlyArray<number>, expected: ReadonlyArray<number>): void {

@@ -2,11 +2,11 @@
 import sharp from 'sharp';
 import { PhotoSyncError } from '../PhotoSyncError';
 import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
-import { renderLargePhoto, renderPlaceholderSilhouette, renderPortrait } from '../../testing/emulatorPortraits';
-import { FakeMicrosoft365, FakeSharePoint, IFakeSharePointOptions, jpegBlob } from '../../testing/fakeServices';
-import { FakeTransport } from '../../testing/FakeTransport';
-import { SharpImageCodec } from '../../testing/SharpImageCodec';
-import { GRAPH_PHOTO_METADATA, GRAPH_THROTTLED, graphPhotoSizes } from '../../testing/wirePayloads';
+import { renderLargePhoto, renderPlaceholderSilhouette, renderPortrait } from '../../../test/support/emulatorPortraits';
+import { FakeMicrosoft365, FakeSharePoint, IFakeSharePointOptions, jpegBlob } from '../../../test/support/fakeServices';
+import { FakeTransport } from '../../../test/support/FakeTransport';
+import { SharpImageCodec } from '../../../test/support/SharpImageCodec';
+import { GRAPH_PHOTO_METADATA, GRAPH_THROTTLED, graphPhotoSizes } from '../../../test/support/wirePayloads';
 import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
 import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
 import { ISyncState, SyncPhase } from './ISyncState';
@@ -155,6 +155,30 @@ describe('SyncController.check', () => {
 });
 
 describe('SyncController.resync', () => {
+  it('stops after dispose: no further read-back, and no listener hears of it', async () => {
+    const sharePoint: FakeSharePoint = new FakeSharePoint({ picture: await thumbnailOf(older), placeholder, onUpload: 'keepOld' });
+    const controller: SyncController = new SyncController({
+      microsoft365: new FakeMicrosoft365(photo(current)),
+      sharePoint,
+      codec: new SharpImageCodec(),
+      sensitivity: 'standard',
+      autoResync: false,
+      verifyDelaysMs: [0, 2000, 5000],
+      // The web part is removed from the page while the first read-back waits.
+      delay: async () => { controller.dispose(); }
+    });
+    await controller.check();
+    const heard: string[] = [];
+    controller.subscribe((state: ISyncState) => heard.push(state.phase));
+    const reads: jest.SpyInstance = jest.spyOn(sharePoint, 'getMyProfile');
+
+    await controller.resync();
+
+    expect(reads).not.toHaveBeenCalled();
+    expect(heard).toEqual(['syncing', 'verifying']);
+    expect(sharePoint.uploads).toHaveLength(1);
+  });
+
   it('uploads the Microsoft 365 photo, reads SharePoint back and ends in sync', async () => {
     const { controller, sharePoint, phases, waits } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) });
     await controller.check();

@@ -53,6 +53,7 @@ export class SyncController {
   /** The Microsoft 365 photo's fingerprint, computed once and compared with every read of SharePoint's copy. */
   private _microsoft365Fingerprint: IPhotoFingerprint | undefined;
   private _autoResyncTried: boolean = false;
+  private _disposed: boolean = false;
 
   public constructor(options: ISyncControllerOptions) {
     this._options = options;
@@ -72,6 +73,15 @@ export class SyncController {
     };
   }
 
+  /**
+   * Stops for good: no listener hears from it again, and a check or resync under way starts no further request (one
+   * already sent still completes on the server).
+   */
+  public dispose(): void {
+    this._disposed = true;
+    this._listeners.length = 0;
+  }
+
   public get isBusy(): boolean {
     const phase: string = this._state.phase;
     return phase === 'checking' || phase === 'syncing' || phase === 'verifying';
@@ -86,6 +96,9 @@ export class SyncController {
     this._setState({ ...INITIAL_SYNC_STATE, phase: 'checking' });
 
     const [microsoft365, sharePoint] = await Promise.all([this._readMicrosoft365(), this._readSharePoint()]);
+    if (this._disposed) {
+      return;
+    }
     this._microsoft365Fingerprint = microsoft365.pixels && computeFingerprint(microsoft365.pixels);
 
     let comparison: IPhotoComparison | undefined;
@@ -125,7 +138,7 @@ export class SyncController {
   public async resync(): Promise<void> {
     const photo: IMicrosoft365Photo | undefined = this._state.microsoft365Photo;
     const original: IPhotoFingerprint | undefined = this._microsoft365Fingerprint;
-    if (this.isBusy || !canResync(this._state.verdict) || photo === undefined || original === undefined) {
+    if (this._disposed || this.isBusy || !canResync(this._state.verdict) || photo === undefined || original === undefined) {
       return;
     }
 
@@ -144,6 +157,9 @@ export class SyncController {
     let readError: PhotoSyncErrorKind | undefined;
     for (const waitMs of this._options.verifyDelaysMs) {
       await this._options.delay(waitMs);
+      if (this._disposed) {
+        return;
+      }
       const readBack: ISharePointRead = await this._readSharePoint();
       readError = readBack.error;
       if (readBack.error !== undefined || !readBack.profile) {
@@ -218,6 +234,9 @@ export class SyncController {
   }
 
   private _setState(state: ISyncState): void {
+    if (this._disposed) {
+      return;
+    }
     this._state = state;
     for (const listener of this._listeners.slice()) {
       listener(state);

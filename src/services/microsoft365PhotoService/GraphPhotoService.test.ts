@@ -1,10 +1,10 @@
 /** @jest-environment node */
-import { errorKindOf as kindOf } from '../../testing/errorKind';
-import { FakeTransport } from '../../testing/FakeTransport';
+import { errorKindOf as kindOf } from '../../../test/support/errorKind';
+import { FakeTransport } from '../../../test/support/FakeTransport';
 import {
   CONSENT_MISSING_TOKEN_ERROR, GRAPH_ACCESS_DENIED, GRAPH_IMAGE_NOT_FOUND, GRAPH_INVALID_TOKEN, GRAPH_PHOTO_METADATA,
   GRAPH_THROTTLED, graphPhotoSizes
-} from '../../testing/wirePayloads';
+} from '../../../test/support/wirePayloads';
 import { GraphPhotoService } from './GraphPhotoService';
 
 const GRAPH: string = 'https://graph.microsoft.com/v1.0';

@@ -1,10 +1,13 @@
+import { SPFI, spPost, SPQueryable } from '@pnp/sp';
+import '@pnp/sp/profiles';
+import { InjectHeaders, JSONParse } from '@pnp/queryable';
 import { ISharePointProfile } from '../../models/ISharePointProfile';
 import { pictureTimestampToDate } from '../../logic/pictureTimestamp';
 import { PhotoSyncError } from '../../logic/PhotoSyncError';
-import { IHttpResponse, IHttpTransport } from '../transport/IHttpTransport';
-import { IRetryOptions, readImage, readJson, sendWithRetry } from '../transport/sendWithRetry';
 import { ISharePointProfileService } from '../../logic/syncController/ISharePointProfileService';
-import { parseMyProperties } from './profileWireFormat';
+import { IHttpResponse, IHttpTransport } from '../transport/IHttpTransport';
+import { IRetryOptions, readImage, sendWithRetry } from '../transport/sendWithRetry';
+import { parseContextInfo, parseMyProperties } from './profileWireFormat';
 
 /**
  * The codes SharePoint sends with 403 when the X-RequestDigest is wrong (-2130575251) or has timed out
@@ -12,36 +15,40 @@ import { parseMyProperties } from './profileWireFormat';
  */
 const STALE_DIGEST_CODES: ReadonlyArray<string> = ['-2130575251', '-2130575252'];
 
-/**
- * SharePoint's nometadata JSON; `odata-version` empty because SPHttpClient otherwise sends 4.0, which SharePoint
- * refuses with nometadata (406).
- */
-const JSON_HEADERS: Record<string, string> = { Accept: 'application/json;odata=nometadata', 'odata-version': '' };
+type FailureKind = 'badResponse' | 'uploadRefused';
 
 /**
- * The signed-in person's SharePoint profile over SharePoint REST, relative to the current site so that every
- * request, the image included, stays on the site's origin (the My Site host sends no CORS headers). The
- * transport adds the request digest to writes and forgets it after a 403, as SPHttpClient does.
+ * The signed-in person's SharePoint profile: its properties and the upload through pnpjs (`sp.profiles`), the
+ * picture SharePoint shows through SPHttpClient, relative to the current site so that every request, the image
+ * included, stays on the site's origin (the My Site host sends no CORS headers).
  */
 export class SharePointProfileService implements ISharePointProfileService {
-  private readonly _transport: IHttpTransport;
+  private readonly _sp: SPFI;
+  private readonly _pictureTransport: IHttpTransport;
   private readonly _siteUrl: string;
   private readonly _retry: IRetryOptions;
 
-  public constructor(transport: IHttpTransport, siteUrl: string, retry: IRetryOptions) {
-    this._transport = transport;
+  /**
+   * @param sp pnpjs, configured for the current site (see createSyncController.ts)
+   * @param pictureTransport reaches the current site with the user's SharePoint credentials (SPHttpClient)
+   */
+  public constructor(sp: SPFI, pictureTransport: IHttpTransport, siteUrl: string, retry: IRetryOptions) {
+    this._sp = sp;
+    this._pictureTransport = pictureTransport;
     this._siteUrl = siteUrl.replace(/\/+$/, '');
     this._retry = retry;
   }
 
   public async getMyProfile(): Promise<ISharePointProfile> {
-    const response: IHttpResponse = await this._send(`${this._siteUrl}/_api/SP.UserProfiles.PeopleManager/GetMyProperties`, {
-      headers: JSON_HEADERS
-    });
-    await throwForStatus(response, 'badResponse');
-    const profile: ISharePointProfile | undefined = parseMyProperties(await readJson<unknown>(response), pictureTimestampToDate);
+    let body: unknown;
+    try {
+      body = await this._sp.profiles.myProperties();
+    } catch (error) {
+      throw toPhotoSyncError(error, await httpFailure(error), 'badResponse');
+    }
+    const profile: ISharePointProfile | undefined = parseMyProperties(body, pictureTimestampToDate);
     if (!profile) {
-      throw new PhotoSyncError('badResponse', 'GetMyProperties answered without the expected properties', response.status);
+      throw new PhotoSyncError('badResponse', 'GetMyProperties answered without the expected properties');
     }
     return profile;
   }
@@ -53,43 +60,57 @@ export class SharePointProfileService implements ISharePointProfileService {
       (profile.pictureTimestamp ? `&t=${encodeURIComponent(profile.pictureTimestamp)}` : '');
     const url: string = `${this._siteUrl}/_layouts/15/userphoto.aspx?${query}`;
     // SPHttpClient would otherwise ask for JSON.
-    let response: IHttpResponse = await this._send(url, { headers: { Accept: 'image/*' } });
+    let response: IHttpResponse = await this._sendPicture(url);
     if (response.status === 403) {
       // userphoto.aspx redirects to a signed, short-lived afdcache link that answers 403 once stale; asking again
       // gets a fresh link.
-      response = await this._send(url, { headers: { Accept: 'image/*' } });
+      response = await this._sendPicture(url);
     }
-    await throwForStatus(response, 'badResponse');
+    if (!response.ok) {
+      throw refusal(response.status, errorCode(await response.text()), 'badResponse');
+    }
     return readImage(response);
   }
 
   public async setMyProfilePicture(image: Blob): Promise<void> {
-    const url: string = `${this._siteUrl}/_api/SP.UserProfiles.PeopleManager/SetMyProfilePicture`;
-    let response: IHttpResponse = await this._upload(url, image);
-    if (response.status === 403) {
-      const code: string | undefined = await errorCode(response);
-      if (code === undefined || STALE_DIGEST_CODES.indexOf(code) < 0) {
-        throw refusal(response, code, 'uploadRefused');
+    try {
+      // The body is the raw image bytes: not JSON, not multipart. pnpjs adds the request digest.
+      await this._sp.profiles.setMyProfilePic(image);
+      return;
+    } catch (error) {
+      const failure: IHttpFailure | undefined = await httpFailure(error);
+      if (!failure || failure.status !== 403 || !failure.code || STALE_DIGEST_CODES.indexOf(failure.code) < 0) {
+        throw toPhotoSyncError(error, failure, 'uploadRefused');
       }
-      // The digest was refused (page digests can be old, and SharePoint can end one early). The transport forgot it
-      // on the 403, so sending again fetches a fresh one: once.
-      response = await this._upload(url, image);
     }
-    await throwForStatus(response, 'uploadRefused');
+    // The digest was refused (page digests can be old, and SharePoint can end one early). pnpjs keeps digests in a
+    // map nothing clears (docs/dev/platform-facts.md#pnpjs-v4-request-digests), so the one retry carries a fresh one.
+    const digest: string = await this._freshDigest();
+    try {
+      await this._sp.profiles.using(InjectHeaders({ 'X-RequestDigest': digest })).setMyProfilePic(image);
+    } catch (error) {
+      throw toPhotoSyncError(error, await httpFailure(error), 'uploadRefused');
+    }
   }
 
-  private _upload(url: string, image: Blob): Promise<IHttpResponse> {
-    // The body is the raw image bytes: not JSON, not multipart. A write without a Content-Type makes SPHttpClient
-    // insist on OData-Version 3.0 or 4.0 and throw before sending (docs/dev/platform-facts.md#sphttpclient).
-    return this._send(url, {
-      method: 'POST',
-      headers: { ...JSON_HEADERS, 'Content-Type': image.type || 'application/octet-stream' },
-      body: image
-    });
+  private async _freshDigest(): Promise<string> {
+    let body: unknown;
+    try {
+      body = await spPost(SPQueryable([this._sp.profiles, `${this._siteUrl}/_api/contextinfo`]).using(JSONParse()), {
+        headers: { 'X-PnPjs-NoDigest': '1' }
+      });
+    } catch (error) {
+      throw toPhotoSyncError(error, await httpFailure(error), 'badResponse');
+    }
+    const info: { value: string } | undefined = parseContextInfo(body);
+    if (!info) {
+      throw new PhotoSyncError('badResponse', 'contextinfo answered without FormDigestValue');
+    }
+    return info.value;
   }
 
-  private _send(url: string, request: Parameters<IHttpTransport['fetch']>[1]): Promise<IHttpResponse> {
-    return sendWithRetry(() => this._transport.fetch(url, request), this._retry);
+  private _sendPicture(url: string): Promise<IHttpResponse> {
+    return sendWithRetry(() => this._pictureTransport.fetch(url, { headers: { Accept: 'image/*' } }), this._retry);
   }
 }
 
@@ -102,27 +123,56 @@ function userPrincipalName(profile: ISharePointProfile): string {
   return claims.length > 1 && claims[claims.length - 1] ? claims[claims.length - 1] : profile.email || profile.accountName;
 }
 
-async function errorCode(response: IHttpResponse): Promise<string | undefined> {
+/** The stable number of a SharePoint error code such as "-2130575251, Microsoft.SharePoint.SPException". */
+function errorCode(text: string): string | undefined {
   try {
-    const body: { 'odata.error'?: { code?: string }; error?: { code?: string } } = JSON.parse(await response.text());
+    const body: { 'odata.error'?: { code?: string }; error?: { code?: string } } = JSON.parse(text);
     const code: string | undefined = (body['odata.error'] || body.error || {}).code;
-    // SharePoint codes read "-2130575251, Microsoft.SharePoint.SPException": the number is the stable part.
     return code ? code.split(',')[0].trim() : undefined;
   } catch {
     return undefined;
   }
 }
 
-async function throwForStatus(response: IHttpResponse, kind: 'badResponse' | 'uploadRefused'): Promise<void> {
-  if (!response.ok) {
-    throw refusal(response, await errorCode(response), kind);
-  }
+interface IHttpFailure {
+  status: number;
+  code: string | undefined;
 }
 
-function refusal(response: IHttpResponse, code: string | undefined, kind: 'badResponse' | 'uploadRefused'): PhotoSyncError {
-  const detail: string = `SharePoint answered ${response.status}${code ? ` ${code}` : ''}`;
-  if (response.status === 401) {
-    return new PhotoSyncError('signedOut', detail, response.status);
+/** pnpjs rejects with HttpRequestError (status and the unread Response) for any answer that is not OK. */
+async function httpFailure(error: unknown): Promise<IHttpFailure | undefined> {
+  const httpError: { isHttpRequestError?: boolean; status: number; response: { text(): Promise<string> } } | undefined =
+    error && (error as { isHttpRequestError?: boolean }).isHttpRequestError ? error as { status: number; response: { text(): Promise<string> } } : undefined;
+  if (!httpError) {
+    return undefined;
   }
-  return new PhotoSyncError(kind === 'uploadRefused' || response.status < 500 ? kind : 'unexpected', detail, response.status);
+  let text: string = '';
+  try {
+    text = await httpError.response.text();
+  } catch {
+    // The body only carries the error code; the status decides without it.
+  }
+  return { status: httpError.status, code: errorCode(text) };
+}
+
+function toPhotoSyncError(error: unknown, failure: IHttpFailure | undefined, kind: FailureKind): PhotoSyncError {
+  if (error instanceof PhotoSyncError) {
+    return error;
+  }
+  if (failure) {
+    return refusal(failure.status, failure.code, kind);
+  }
+  // A 200 whose body is not JSON: pnpjs's parser throws a SyntaxError.
+  if (error instanceof SyntaxError) {
+    return new PhotoSyncError('badResponse', `Malformed JSON: ${error.message}`);
+  }
+  return new PhotoSyncError('unexpected', error instanceof Error ? error.message : String(error));
+}
+
+function refusal(status: number, code: string | undefined, kind: FailureKind): PhotoSyncError {
+  const detail: string = `SharePoint answered ${status}${code ? ` ${code}` : ''}`;
+  if (status === 401) {
+    return new PhotoSyncError('signedOut', detail, status);
+  }
+  return new PhotoSyncError(kind === 'uploadRefused' || status < 500 ? kind : 'unexpected', detail, status);
 }

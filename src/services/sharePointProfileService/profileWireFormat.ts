@@ -66,3 +66,15 @@ function timestampFromUrl(url: string | undefined): string | undefined {
   const match: RegExpMatchArray | null = url ? url.match(/[?&]t=(\d+)/) : null;
   return match ? match[1] : undefined;
 }
+
+export function parseContextInfo(body: unknown): { value: string; timeoutSeconds: number } | undefined {
+  const root: Json | undefined = unwrapVerbose(body);
+  const info: Json | undefined = root && typeof root.GetContextWebInformation === 'object'
+    ? (root.GetContextWebInformation as Json)
+    : root;
+  if (!info || typeof info.FormDigestValue !== 'string') {
+    return undefined;
+  }
+  const timeout: number = typeof info.FormDigestTimeoutSeconds === 'number' ? info.FormDigestTimeoutSeconds : 1800;
+  return { value: info.FormDigestValue, timeoutSeconds: timeout };
+}

@@ -1,7 +1,7 @@
 /**
- * The only code that differs between SharePoint and the local workbench: how a request reaches the server.
- * In SharePoint it is SPHttpClient / AadHttpClient (which add credentials and tokens); in the workbench it is
- * window.fetch against the emulator. Both answer with this minimal Response shape.
+ * How a service's request reaches the server: SPHttpClient (the user's SharePoint credentials) or AadHttpClient (a
+ * token for Graph) in SharePoint and in the workbench alike; a scripted fake in unit tests. All answer with this
+ * minimal Response shape.
  */
 export interface IHttpResponse {
   ok: boolean;
@@ -16,7 +16,7 @@ export interface IHttpResponse {
 export interface IHttpRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
-  body?: Blob | string;
+  body?: Blob | string | ArrayBuffer;
 }
 
 export interface IHttpTransport {

@@ -2,7 +2,7 @@ import { AadHttpClient, SPHttpClient } from '@microsoft/sp-http';
 import { PhotoSyncError } from '../../logic/PhotoSyncError';
 import { IHttpRequest, IHttpResponse, IHttpTransport } from './IHttpTransport';
 
-type Send = (url: string, init: { method: string; headers?: Record<string, string>; body?: Blob | string }) => Promise<IHttpResponse>;
+type Send = (url: string, init: { method: string; headers?: Record<string, string>; body?: Blob | string | ArrayBuffer }) => Promise<IHttpResponse>;
 
 /** Adapts one of SPFx's HTTP clients, whose responses already have the Fetch API's shape. */
 class SPFxTransport implements IHttpTransport {
@@ -17,10 +17,7 @@ class SPFxTransport implements IHttpTransport {
   }
 }
 
-/**
- * SharePoint REST through SPHttpClient, which sends the user's SharePoint credentials and adds the request digest
- * to writes (fetching it once per web, and forgetting it after a 403).
- */
+/** SharePoint through SPHttpClient, which sends the user's SharePoint credentials (the picture reads). */
 export function sharePointTransport(client: SPHttpClient): IHttpTransport {
   return new SPFxTransport((url, init) => client.fetch(url, SPHttpClient.configurations.v1, init));
 }
@@ -28,25 +25,35 @@ export function sharePointTransport(client: SPHttpClient): IHttpTransport {
 /**
  * Microsoft Graph through AadHttpClient, which gets a token for the solution's approved permissions before it sends.
  * Whatever fails before an answer arrives, other than the network, is the token: an Error carrying AADSTS65001
- * from MSAL, a plain string from SharePoint's OBO endpoint, or, for five minutes after either, a synchronous
- * "Token request previously failed" (docs/dev/platform-facts.md#aadhttpclient-and-tokens). All of them mean the
- * permission is not usable, never that Graph could not be reached.
+ * from MSAL or a plain string from SharePoint's OBO endpoint, both meaning the permission is not usable. For five
+ * minutes after any token failure the provider refuses at once with "Token request previously failed"
+ * (docs/dev/platform-facts.md#aadhttpclient-and-tokens): that repeats whatever the first failure was.
  */
 export function graphTransport(client: AadHttpClient): IHttpTransport {
+  let lastTokenFailure: 'network' | 'permissionMissing' = 'permissionMissing';
   return new SPFxTransport(async (url, init) => {
     try {
       return await client.fetch(url, AadHttpClient.configurations.v1, init);
     } catch (error) {
-      throw isNetworkFailure(error) ? error : new PhotoSyncError('permissionMissing', `No Graph token: ${describe(error)}`);
+      if (isRefusedFromMemory(error)) {
+        throw new PhotoSyncError(lastTokenFailure, `No Graph token: ${describe(error)}`);
+      }
+      if ((error as Error | undefined)?.name === 'TypeError') {
+        // fetch found no answer: the token service or Graph could not be reached.
+        lastTokenFailure = 'network';
+        throw error;
+      }
+      lastTokenFailure = /network|connectivity|timed_out/i.test(describe(error)) ? 'network' : 'permissionMissing';
+      throw new PhotoSyncError(lastTokenFailure, `No Graph token: ${describe(error)}`);
     }
   });
 }
 
-function isNetworkFailure(error: unknown): boolean {
-  // fetch rejects with a TypeError when no answer arrives; MSAL names its own network failures.
-  return error instanceof TypeError || /network|connectivity|timed_out/i.test(describe(error));
+function isRefusedFromMemory(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === 'TokenRequestPreviouslyFailed';
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message: unknown = (error as Error | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
 }

@@ -1,6 +1,6 @@
 /** @jest-environment node */
-import { errorKindOf } from '../../testing/errorKind';
-import { FakeTransport } from '../../testing/FakeTransport';
+import { errorKindOf } from '../../../test/support/errorKind';
+import { FakeTransport } from '../../../test/support/FakeTransport';
 import { IHttpResponse } from './IHttpTransport';
 import { sendWithRetry } from './sendWithRetry';
 

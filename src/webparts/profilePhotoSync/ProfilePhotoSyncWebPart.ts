@@ -15,7 +15,8 @@ import { SPList, SPPermission } from '@microsoft/sp-page-context';
 
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { SyncController } from '../../logic/syncController/SyncController';
-import { createSyncController } from './createSyncController';
+import { SPFI } from '@pnp/sp';
+import { createSP, createSyncController } from './createSyncController';
 import { graphTransport, sharePointTransport } from '../../services/transport/SPFxTransports';
 import { BrowserImageCodec } from '../../services/imageCodec/BrowserImageCodec';
 import { ErrorBoundary } from './components/errorBoundary';
@@ -27,6 +28,7 @@ const GRAPH_RESOURCE: string = 'https://graph.microsoft.com';
 
 export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProfilePhotoSyncWebPartProps> {
   private _graphClient: AadHttpClient | undefined;
+  private _sp: SPFI | undefined;
   private _controller: SyncController | undefined;
   private _theme: IReadonlyTheme | undefined;
 
@@ -34,6 +36,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     await super.onInit();
     // Getting the client does not get a token yet: an unapproved User.Read surfaces on the first Graph request.
     this._graphClient = await this.context.aadHttpClientFactory.getClient(GRAPH_RESOURCE);
+    this._sp = createSP(this.context);
     this._controller = this._createController();
   }
 
@@ -65,12 +68,15 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
 
   protected onPropertyPaneFieldChanged(propertyPath: string): void {
     if (CONTROLLER_PROPERTIES.indexOf(propertyPath as keyof IProfilePhotoSyncWebPartProps) >= 0) {
+      this._controller?.dispose();
       this._controller = this._createController();
     }
   }
 
   protected onDispose(): void {
     ReactDom.unmountComponentAtNode(this.domElement);
+    this._controller?.dispose();
+    this._controller = undefined;
   }
 
   protected get dataVersion(): Version {
@@ -92,10 +98,11 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   }
 
   private _createController(): SyncController {
-    if (!this._graphClient) {
+    if (!this._graphClient || !this._sp) {
       throw new Error('onInit has not run');
     }
     return createSyncController({
+      sp: this._sp,
       sharePointTransport: sharePointTransport(this.context.spHttpClient),
       graphTransport: graphTransport(this._graphClient),
       siteUrl: this.context.pageContext.web.absoluteUrl,

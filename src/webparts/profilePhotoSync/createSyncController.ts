@@ -1,3 +1,4 @@
+import { spfi, SPFI, SPFx } from '@pnp/sp';
 import { SyncController } from '../../logic/syncController/SyncController';
 import { DEFAULT_RETRY_POLICY } from '../../logic/retryPolicy';
 import { ComparisonSensitivity } from '../../logic/photoComparison/comparePhotos';
@@ -6,9 +7,12 @@ import { IRetryOptions } from '../../services/transport/sendWithRetry';
 import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
 import { SharePointProfileService } from '../../services/sharePointProfileService/SharePointProfileService';
 import { IImageCodec } from '../../logic/syncController/IImageCodec';
+import { SendWithRetry } from '../../services/sharePointProfileService/sendWithRetryBehavior';
 
 export interface ISyncControllerWiring {
-  /** Reaches the current site with the user's SharePoint credentials. */
+  /** SharePoint REST for the current site (see createSP). */
+  sp: SPFI;
+  /** Reaches the current site with the user's SharePoint credentials, for the picture itself. */
   sharePointTransport: IHttpTransport;
   /** Reaches Microsoft Graph with a token for User.Read. */
   graphTransport: IHttpTransport;
@@ -29,12 +33,22 @@ const VERIFY_DELAYS_MS: ReadonlyArray<number> = [0, 2000, 5000];
 /** Long enough for a 4.76 MB upload on a slow connection; after it the person reads "could not be reached". */
 const REQUEST_TIMEOUT_MS: number = 60000;
 
+const RETRY: IRetryOptions = { policy: DEFAULT_RETRY_POLICY, delay: wait, timeoutMs: REQUEST_TIMEOUT_MS };
+
+/**
+ * pnpjs for the web part's site, built once per web part: SPFx's defaults (the site's URL, the page's request
+ * digest, same-origin credentials), sending through window.fetch as pnpjs does in SPFx, with the project's retry
+ * policy in place of pnpjs's own.
+ */
+export function createSP(context: Parameters<typeof SPFx>[0]): SPFI {
+  return spfi().using(SPFx(context), SendWithRetry((url, init) => window.fetch(url, init), RETRY));
+}
+
 /** The one place that assembles services and controller, for the web part. */
 export function createSyncController(wiring: ISyncControllerWiring): SyncController {
-  const retry: IRetryOptions = { policy: DEFAULT_RETRY_POLICY, delay: wait, timeoutMs: REQUEST_TIMEOUT_MS };
   return new SyncController({
-    microsoft365: new GraphPhotoService(wiring.graphTransport, wiring.graphUrl, retry),
-    sharePoint: new SharePointProfileService(wiring.sharePointTransport, wiring.siteUrl, retry),
+    microsoft365: new GraphPhotoService(wiring.graphTransport, wiring.graphUrl, RETRY),
+    sharePoint: new SharePointProfileService(wiring.sp, wiring.sharePointTransport, wiring.siteUrl, RETRY),
     codec: wiring.codec,
     sensitivity: wiring.sensitivity,
     autoResync: wiring.autoResync,

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { LOC_DIR, loadStrings, shippedLocales } from '../../../testing/loadStrings';
+import { LOC_DIR, loadStrings, shippedLocales } from '../../../../test/support/loadStrings';
 
 const REQUIRED_LOCALES: string[] = ['bg-bg', 'en-us', 'lv-lv', 'ro-ro', 'sl-si'];
 

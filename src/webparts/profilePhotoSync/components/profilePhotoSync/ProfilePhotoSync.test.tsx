@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { INITIAL_SYNC_STATE } from '../../../../logic/syncController/SyncController';
 import { ISyncState } from '../../../../logic/syncController/ISyncState';
 import { ISharePointProfile } from '../../../../models/ISharePointProfile';
-import { loadStrings } from '../../../../testing/loadStrings';
+import { loadStrings } from '../../../../../test/support/loadStrings';
 import { DEFAULT_WEB_PART_PROPERTIES } from '../../IProfilePhotoSyncWebPartProps';
 import { IProfilePhotoSyncProps, ProfilePhotoSync } from './ProfilePhotoSync';
 

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { computeFingerprint, fingerprintDistance, IPhotoFingerprint } from '../logic/photoComparison/fingerprint';
+import { computeFingerprint, fingerprintDistance, IPhotoFingerprint } from '../../src/logic/photoComparison/fingerprint';
 import { decodeWithSharp } from './decodeWithSharp';
 import { PORTRAIT_NAMES, renderPlaceholderSilhouette, renderPortrait } from './emulatorPortraits';
 

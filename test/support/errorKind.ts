@@ -1,4 +1,4 @@
-import { PhotoSyncError } from '../logic/PhotoSyncError';
+import { PhotoSyncError } from '../../src/logic/PhotoSyncError';
 
 /** The PhotoSyncError kind a promise rejects with, or 'no error' when it resolves. */
 export async function errorKindOf(promise: Promise<unknown>): Promise<string> {

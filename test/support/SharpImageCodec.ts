@@ -1,8 +1,8 @@
 import sharp from 'sharp';
-import { IPixelImage } from '../logic/photoComparison/IPixelImage';
-import { IUploadLimits, planUpload } from '../logic/uploadPlan';
-import { encodeWithinLimit } from '../services/imageCodec/encodeWithinLimit';
-import { IImageCodec } from '../logic/syncController/IImageCodec';
+import { IPixelImage } from '../../src/logic/photoComparison/IPixelImage';
+import { IUploadLimits, planUpload } from '../../src/logic/uploadPlan';
+import { encodeWithinLimit } from '../../src/services/imageCodec/encodeWithinLimit';
+import { IImageCodec } from '../../src/logic/syncController/IImageCodec';
 import { decodeWithSharp } from './decodeWithSharp';
 
 /** IImageCodec backed by sharp, for jest tests in Node (`@jest-environment node`: jsdom's Blob cannot be read). */

@@ -39,6 +39,14 @@ export const MY_PROPERTIES_PLACEHOLDER = {
   ]
 };
 
+export const CONTEXT_INFO = {
+  FormDigestTimeoutSeconds: 1800,
+  FormDigestValue: '0x1A2B3C4D5E6F,22 Nov 2026 10:00:00 -0000',
+  LibraryVersion: '16.0.25422.12003',
+  SiteFullUrl: 'https://contoso.sharepoint.com',
+  WebFullUrl: 'https://contoso.sharepoint.com'
+};
+
 export const STALE_DIGEST_ERROR = {
   'odata.error': {
     code: '-2130575251, Microsoft.SharePoint.SPException',
@@ -46,7 +54,7 @@ export const STALE_DIGEST_ERROR = {
   }
 };
 
-/** An expired digest has its own code; pnp/pnpjs #2186 quotes this answer. */
+/** An expired digest has its own code (docs/dev/platform-facts.md#contextinfo-and-the-request-digest). */
 export const TIMED_OUT_DIGEST_ERROR = {
   'odata.error': {
     code: '-2130575252, Microsoft.SharePoint.SPException',

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
-import { IMicrosoft365Photo } from '../models/IMicrosoft365Photo';
-import { ISharePointProfile } from '../models/ISharePointProfile';
-import { PhotoSyncError } from '../logic/PhotoSyncError';
-import { IMicrosoft365PhotoService } from '../logic/syncController/IMicrosoft365PhotoService';
-import { ISharePointProfileService } from '../logic/syncController/ISharePointProfileService';
+import { IMicrosoft365Photo } from '../../src/models/IMicrosoft365Photo';
+import { ISharePointProfile } from '../../src/models/ISharePointProfile';
+import { PhotoSyncError } from '../../src/logic/PhotoSyncError';
+import { IMicrosoft365PhotoService } from '../../src/logic/syncController/IMicrosoft365PhotoService';
+import { ISharePointProfileService } from '../../src/logic/syncController/ISharePointProfileService';
 
 export function jpegBlob(bytes: Buffer): Blob {
   return new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { IPixelImage } from '../logic/photoComparison/IPixelImage';
-import { ImageCodecError } from '../services/imageCodec/ImageCodecError';
+import { IPixelImage } from '../../src/logic/photoComparison/IPixelImage';
+import { ImageCodecError } from '../../src/services/imageCodec/ImageCodecError';
 
 /**
  * Decodes like BrowserImageCodec does: EXIF orientation applied, transparency flattened onto white, RGBA out, scaled

@@ -1,4 +1,4 @@
-import { IHttpRequest, IHttpResponse, IHttpTransport } from '../services/transport/IHttpTransport';
+import { IHttpRequest, IHttpResponse, IHttpTransport } from '../../src/services/transport/IHttpTransport';
 
 export interface IFakeAnswer {
   status: number;
@@ -18,7 +18,7 @@ export interface ISentRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
-  body: Blob | string | undefined;
+  body: Blob | string | ArrayBuffer | undefined;
 }
 
 /** A scripted IHttpTransport for service tests: answers by method and URL, and records what was sent. */
@@ -50,6 +50,10 @@ export class FakeTransport implements IHttpTransport {
   }
 }
 
+/**
+ * The answer as the part of a Fetch API Response that the services and pnpjs read (jest's Node environment has no
+ * Response). A Blob can be read any number of times, so clone() can hand out the same answer.
+ */
 function toResponse(answer: IFakeAnswer): IHttpResponse {
   const headers: Record<string, string> = {};
   for (const name of Object.keys(answer.headers ?? {})) {
@@ -57,11 +61,18 @@ function toResponse(answer: IFakeAnswer): IHttpResponse {
   }
   const body: unknown = answer.body;
   const blob: Blob = body instanceof Blob ? body : new Blob([typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body)]);
-  return {
+  const response = {
     ok: answer.status >= 200 && answer.status < 300,
     status: answer.status,
-    headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
+    statusText: '',
+    headers: {
+      get: (name: string) => headers[name.toLowerCase()] ?? null,
+      has: (name: string) => name.toLowerCase() in headers
+    },
     text: () => blob.text(),
-    blob: async () => body instanceof Blob ? body : new Blob([await blob.arrayBuffer()], { type: headers['content-type'] ?? '' })
+    json: async () => JSON.parse(await blob.text()),
+    blob: async () => body instanceof Blob ? body : new Blob([await blob.arrayBuffer()], { type: headers['content-type'] ?? '' }),
+    clone: () => response
   };
+  return response;
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import * as vm from 'vm';
 
-export const LOC_DIR: string = join(__dirname, '..', 'webparts', 'profilePhotoSync', 'loc');
+export const LOC_DIR: string = join(__dirname, '..', '..', 'src', 'webparts', 'profilePhotoSync', 'loc');
 
 /** Evaluates an SPFx AMD strings module (`define([], function () { return {...}; })`) as SharePoint's loader would. */
 export function loadStrings(locale: string): IProfilePhotoSyncWebPartStrings {

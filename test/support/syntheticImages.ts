@@ -1,4 +1,4 @@
-import { IPixelImage } from '../logic/photoComparison/IPixelImage';
+import { IPixelImage } from '../../src/logic/photoComparison/IPixelImage';
 
 export type Rgb = readonly [number, number, number];
 

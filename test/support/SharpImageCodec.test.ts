@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import sharp from 'sharp';
-import { IUploadLimits, SHAREPOINT_UPLOAD_LIMITS } from '../logic/uploadPlan';
-import { isImageCodecError } from '../services/imageCodec/ImageCodecError';
+import { IUploadLimits, SHAREPOINT_UPLOAD_LIMITS } from '../../src/logic/uploadPlan';
+import { isImageCodecError } from '../../src/services/imageCodec/ImageCodecError';
 import { renderLargePhoto, renderPortrait } from './emulatorPortraits';
 import { SharpImageCodec } from './SharpImageCodec';
 
