@@ -312,6 +312,26 @@ test('a theme change reaches the web part through the section\'s theme provider'
   await expect.poll(() => title.evaluate((el) => getComputedStyle(el).color)).not.toBe(light);
 });
 
+test('a page editor can switch the page to edit mode and back; the web part keeps its verdict', async ({ page }) => {
+  await openWorkbench(page, { user: 'out-of-sync', editor: '1' });
+  await expect(await settled(page)).toContainText(en.VerdictOutOfSyncTitle);
+  const reads: string[] = [];
+  page.on('request', (sent) => { if (/\/_api\/|userphoto|\/v1\.0\//i.test(sent.url())) reads.push(sent.url()); });
+  const edit = page.getByRole('button', { name: 'Edit page' });
+
+  await edit.click();
+  await expect(edit).toHaveAttribute('aria-pressed', 'true');
+  await expect(status(page)).toContainText(en.VerdictOutOfSyncTitle);
+  await edit.click();
+  await expect(edit).toHaveAttribute('aria-pressed', 'false');
+
+  await expect(status(page)).toContainText(en.VerdictOutOfSyncTitle);
+  await expect(page.getByRole('button', { name: en.ResyncButton })).toBeEnabled();
+  // The mode changed through the runtime without a new check, and without a failure on the page.
+  expect(reads).toEqual([]);
+  await expect(page.getByTestId('workbench-failure')).toHaveCount(0);
+});
+
 test('removing the web part disposes it: nothing is left on the page and nothing runs afterwards', async ({ page, request }) => {
   await openWorkbench(page, { user: 'stale' });
   await settled(page);

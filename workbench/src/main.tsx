@@ -24,11 +24,14 @@ interface IToolbarProps {
   onTheme: (themeId: string) => void;
   /** Deletes the web part from the page, as a page editor can: the runtime disposes it. */
   onRemove: () => void;
+  /** The page's Edit button: edit mode and back, for page editors. */
+  onEditMode: (edit: boolean) => void;
 }
 
 function Toolbar(props: IToolbarProps): React.ReactElement {
-  const { users, userId, locale, canEditPage, hosted, onNavigate, onTheme, onRemove } = props;
+  const { users, userId, locale, canEditPage, hosted, onNavigate, onTheme, onRemove, onEditMode } = props;
   const [themeId, setThemeId] = React.useState<string>(props.themeId);
+  const [editing, setEditing] = React.useState<boolean>(false);
   return (
     <>
       <label>
@@ -53,6 +56,9 @@ function Toolbar(props: IToolbarProps): React.ReactElement {
         <input type="checkbox" checked={canEditPage} onChange={(e) => onNavigate({ editor: e.target.checked ? '1' : '0' })} />
         Page editor
       </label>
+      <button type="button" aria-pressed={editing} disabled={!hosted || !canEditPage} onClick={() => { setEditing(!editing); onEditMode(!editing); }}>
+        Edit page
+      </button>
       <button type="button" onClick={onRemove} disabled={!hosted}>Remove web part</button>
     </>
   );
@@ -132,6 +138,7 @@ async function start(): Promise<void> {
           hosted?.setTheme(themeOf(id).theme);
           updateQuery({ theme: id });
         }}
+        onEditMode={(edit) => { hosted?.setEditMode(edit).catch(showFailure); }}
         onRemove={() => {
           hosted?.dispose();
           hosted = undefined;

@@ -14,11 +14,13 @@
  *   `_getOboTokenProvider` / `_shouldUseOboTokenExchange` (sp-http-base): the one place a token is obtained; the
  *   real provider's failure memory ("Token request previously failed") stays in force;
  * - `ThemeProvider._setTheme` (sp-component-base): the section's theme, as a page section sets it;
- * - `_MinimalWebPartHost`, `_ClientSideWebPartManager.loadWebPart`, `getWebPartByInstanceId`, `disposeWebparts`
- *   (sp-webpart-base): loading, rendering and disposing the web part;
+ * - `_MinimalWebPartHost`, `_ClientSideWebPartManager.loadWebPart`, `getWebPartByInstanceId`, `_setDisplayMode`,
+ *   `disposeWebparts` (sp-webpart-base): loading, rendering, switching to edit mode and back, and disposing;
  * - `BaseWebPart._getPropertyPaneData` and `_onPropertyPaneFieldChanged` (sp-webpart-base): what SharePoint's
  *   property pane reads and calls;
  * - `SPComponentLoader.loadComponent` (sp-loader): replaced, because the bundle is already on the page;
+ * - `_PropertyPaneLoader` (sp-webpart-base): provided in the section's scope, refusing to load SharePoint's property
+ *   pane (edit mode asks for it), whose bundle needs Microsoft-internal ones; the workbench's panel stands in;
  * - stand-ins for the Microsoft-internal modules that are not on npm: `@msinternal/sp-edit-customer-promise`,
  *   `@msinternal/sp-idle-web-task`, `@msinternal/sp-safehtml`; and `@microsoft/sp-property-pane`, whose dist bundle
  *   needs a dozen of them, made of the identical field factories sp-webpart-base still ships.
@@ -98,6 +100,8 @@ export interface IHostedWebPart {
   /** What the property pane does when a field changes. */
   changeProperty(name: string, value: unknown): void;
   setTheme(theme: unknown): void;
+  /** What the page's Edit button does; SharePoint's property pane, which edit mode also loads, is not on this page. */
+  setEditMode(edit: boolean): Promise<void>;
   dispose(): void;
   fieldTypes: Record<string, number>;
 }
@@ -301,6 +305,12 @@ export async function hostWebPart(domElement: HTMLElement, files: IRuntimeFiles,
   // A page section gives its web parts their own scope with the section's theme.
   const sectionScope: ServiceScope = rootScope.startNewChild();
   const themeProvider: AnyModule = sectionScope.createAndProvide(componentBase.ThemeProvider.serviceKey, componentBase.ThemeProvider);
+  sectionScope.provide(member(webPartBase, '_PropertyPaneLoader', '@microsoft/sp-webpart-base').serviceKey, {
+    get propertyPane(): Promise<never> {
+      return Promise.reject(new Error('SharePoint\'s property pane needs Microsoft-internal bundles that are not on npm'));
+    },
+    isLoaded: false
+  });
   sectionScope.finish();
   member(themeProvider, '_setTheme', 'ThemeProvider').call(themeProvider, theme);
 
@@ -337,6 +347,19 @@ export async function hostWebPart(domElement: HTMLElement, files: IRuntimeFiles,
     },
     changeProperty: (name: string, value: unknown) => { webPart._onPropertyPaneFieldChanged(name, value); },
     setTheme: (next: unknown) => { themeProvider._setTheme(next); },
+    setEditMode: async (edit: boolean) => {
+      const mode: number = member(core.DisplayMode, edit ? 'Edit' : 'Read', 'DisplayMode');
+      try {
+        // Sets the web part's display mode at once, then loads SharePoint's property pane for edit mode.
+        await member(manager, '_setDisplayMode', '_ClientSideWebPartManager').call(manager, mode, WEB_PART_INSTANCE_ID);
+      } catch (error) {
+        // The property pane needs Microsoft-internal bundles; the workbench's panel stands in for it.
+        console.info(`SharePoint's property pane is not on the workbench page (${(error as Error).message}); the panel on the right stands in for it.`);
+      }
+      if (webPart.displayMode !== mode) {
+        throw new Error('SPFx changed: _setDisplayMode no longer sets the web part\'s display mode');
+      }
+    },
     dispose: () => { member(manager, 'disposeWebparts', '_ClientSideWebPartManager').call(manager, WEB_PART_INSTANCE_ID); }
   };
 }
