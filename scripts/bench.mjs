@@ -15,6 +15,7 @@ import os from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
@@ -297,15 +298,18 @@ function printUploadPreparation(upload) {
  */
 async function measureEndToEnd() {
   const workbenchDir = join(root, 'workbench', 'dist');
-  const workbenchSources = newestMtime(['src', 'index.html', 'workbench.css', 'fabric-config.js']
-    .map((name) => join(root, 'workbench', name)).concat(join(root, 'src')));
+  const workbenchSources = newestMtime(['src', 'index.html', 'workbench.css', 'fabric-config.js', 'amd.js']
+    .map((name) => join(root, 'workbench', name)).concat(join(root, 'src'), join(root, 'dist')));
   let workbenchBuilt = 'reused';
   if (!existsSync(join(workbenchDir, 'index.html')) || statSync(join(workbenchDir, 'workbench.js')).mtimeMs < workbenchSources) {
     const status = spawnSync(process.execPath, [join(root, 'scripts', 'build-workbench.mjs')], { cwd: root, stdio: 'inherit' }).status;
     if (status !== 0) throw new Error('node scripts/build-workbench.mjs failed.');
     workbenchBuilt = 'built';
   }
-  const strings = JSON.parse(readFileSync(join(workbenchDir, 'loc', 'en-us.json'), 'utf8'));
+  // The web part's strings, from the AMD module SharePoint loads.
+  let strings;
+  vm.runInNewContext(readFileSync(join(root, 'src', 'webparts', 'profilePhotoSync', 'loc', 'en-us.js'), 'utf8'),
+    { define: (_deps, factory) => { strings = factory(); } });
 
   const emulator = await startEmulator({ sitePort: 0, mySitePort: 0, graphPort: 0, workbenchDir });
   let browser;

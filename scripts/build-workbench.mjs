@@ -53,7 +53,8 @@ const manifest = readJson(join(distDir, manifestFile));
 const entry = manifest.loaderConfig.scriptResources[manifest.loaderConfig.entryModuleId];
 const bundleFile = join(distDir, entry.path);
 if (!existsSync(bundleFile)) fail(`the manifest names ${entry.path}, which is not in dist/. Run \`npx gulp bundle --ship\`.`);
-if (statSync(bundleFile).mtimeMs < newestSourceTime(join(root, 'src'))) {
+// gulp rewrites the manifest on every bundle, even when the bundle's content (and so its file) did not change.
+if (Math.max(statSync(bundleFile).mtimeMs, statSync(join(distDir, manifestFile)).mtimeMs) < newestSourceTime(join(root, 'src'))) {
   fail(`dist/${entry.path} is older than the sources in src/. Run \`npx gulp bundle --ship\` first.`);
 }
 const stringsModule = Object.keys(manifest.loaderConfig.scriptResources)

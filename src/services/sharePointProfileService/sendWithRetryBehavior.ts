@@ -9,7 +9,8 @@ export type PnpSend = (url: string, init: RequestInit) => Promise<IHttpResponse>
 /**
  * A pnpjs behavior that replaces its sending: every request goes out through `send`, and is sent again while
  * SharePoint throttles, as its Retry-After asks, within the project's one retry policy and timeout. pnpjs's own
- * BrowserFetchWithRetry would wait as long as any Retry-After says, however long, with the spinner turning.
+ * BrowserFetchWithRetry would wait as long as any Retry-After says, however long, with the spinner turning
+ * (docs/dev/platform-facts.md#pnpjs-v4-behaviours-this-project-relies-on).
  */
 export function SendWithRetry(send: PnpSend, retry: IRetryOptions): TimelinePipe<Queryable> {
   return (instance: Queryable) => {
