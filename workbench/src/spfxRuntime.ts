@@ -131,6 +131,17 @@ function loadScript(src: string, moduleName?: string): Promise<void> {
   });
 }
 
+/** Lets the browser fetch every script at once; they still run one after the other, in order. */
+function preload(sources: string[]): void {
+  for (const src of sources) {
+    const link: HTMLLinkElement = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'script';
+    link.href = src;
+    document.head.appendChild(link);
+  }
+}
+
 function member<T = AnyModule>(owner: AnyModule, name: string, from: string): T {
   const value: T | undefined = owner ? owner[name] : undefined;
   if (value === undefined) {
@@ -166,6 +177,7 @@ export function routeGraph(graphUrl: string): void {
 export async function loadRuntimeModules(scripts: string[], componentNames: Record<string, string>, objectId: string): Promise<void> {
   const modules: IWorkbenchModules = window.workbenchModules;
   modules.nameComponents(componentNames);
+  preload(scripts);
 
   await loadScript(scripts[0]);
   const loader: AnyModule = window.spModuleLoader;
@@ -203,6 +215,8 @@ export async function loadRuntimeModules(scripts: string[], componentNames: Reco
 export async function loadRuntime(files: IRuntimeFiles, options: IPageOptions): Promise<void> {
   const modules: IWorkbenchModules = window.workbenchModules;
   routeGraph(options.graphUrl);
+  const strings: string = files.webPart.strings[options.locale] || files.webPart.strings['en-us'];
+  preload([strings, files.webPart.bundle]);
   await loadRuntimeModules(files.scripts, files.componentNames, options.user.objectId);
 
   const webPartBase: AnyModule = modules.get('@microsoft/sp-webpart-base');
@@ -212,7 +226,6 @@ export async function loadRuntime(files: IRuntimeFiles, options: IPageOptions): 
   }
   modules.provide('@microsoft/sp-property-pane', propertyPane);
 
-  const strings: string = files.webPart.strings[options.locale] || files.webPart.strings['en-us'];
   await loadScript(strings, files.webPart.stringsModule);
   await loadScript(files.webPart.bundle);
 }
