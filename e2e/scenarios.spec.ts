@@ -45,8 +45,25 @@ const SCENARIOS: IScenario[] = [
   {
     user: 'large-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
     resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
+  },
+  {
+    // Graph's sized paths answer 404 for a photo stored in Entra ID: the original is read instead, never "no photo".
+    user: 'entra-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
+    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
   }
 ];
+
+for (const noPhotoAnswer of ['ErrorItemNotFound', 'ErrorEntityNotFound', 'oneByOneGif']) {
+  test(`no-photo: Graph's "${noPhotoAnswer}" also reads "${en.VerdictNoPhotoTitle}"`, async ({ page, request }) => {
+    expect((await request.post('/_emulator/scenario-options', { data: { noPhotoAnswer } })).status()).toBe(200);
+    await openWorkbench(page, { user: 'no-photo' });
+
+    const region = await settled(page);
+    await expect(region).toContainText(en.VerdictNoPhotoTitle);
+    await expect(page.getByRole('img', { name: en.Microsoft365PhotoAlt })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: en.ResyncButton })).toHaveCount(0);
+  });
+}
 
 for (const scenario of SCENARIOS) {
   test(`${scenario.user}: shows both photos and reads "${scenario.verdict}"`, async ({ page, request }) => {
@@ -160,7 +177,7 @@ test('auto-resync uploads without a click when the site owner turned it on', asy
   expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
 });
 
-test('a stale request digest is renewed once and the upload goes through', async ({ page, request }) => {
+test('a timed-out request digest is renewed once and the upload goes through', async ({ page, request }) => {
   const posts: string[] = [];
   page.on('request', (sent) => {
     if (sent.method() === 'POST' && /\/_api\/(contextinfo|.*setmyprofilepicture)$/i.test(sent.url())) posts.push(sent.url().split('/').pop()!.toLowerCase());
@@ -180,13 +197,13 @@ test('a stale request digest is renewed once and the upload goes through', async
   posts.length = 0;
   await page.getByRole('button', { name: en.ResyncButton }).click();
 
-  // The kept digest is refused with 403 -2130575251; one fresh digest, one retry, and the upload counts.
+  // The kept digest is refused with 403 -2130575252 (timed out); one fresh digest, one retry, and the upload counts.
   await expect(await settled(page)).toContainText(en.ResyncDoneTitle);
   expect(posts).toEqual(['setmyprofilepicture', 'contextinfo', 'setmyprofilepicture']);
   expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
 });
 
-test('a timed-out request digest is renewed once and the upload goes through', async ({ page, request }) => {
+test('a request digest SharePoint calls invalid is renewed once and the upload goes through', async ({ page, request }) => {
   const contextInfo: string[] = [];
   page.on('request', (sent) => { if (/\/_api\/contextinfo$/i.test(sent.url())) contextInfo.push(sent.method()); });
   await openWorkbench(page, { user: 'out-of-sync' });
@@ -194,7 +211,7 @@ test('a timed-out request digest is renewed once and the upload goes through', a
   await request.post('/_emulator/faults', {
     data: {
       origin: 'site', path: 'SetMyProfilePicture', method: 'POST', count: 1, status: 403,
-      body: { 'odata.error': { code: '-2130575252, Microsoft.SharePoint.SPException', message: { lang: 'en-US', value: 'The security validation for this page has timed out. Click Back in your Web browser, refresh the page, and try your operation again.' } } }
+      body: { 'odata.error': { code: '-2130575251, Microsoft.SharePoint.SPException', message: { lang: 'en-US', value: 'The security validation for this page is invalid and might be corrupted. Please use your web browser\'s Back button to try your operation again.' } } }
     }
   });
 

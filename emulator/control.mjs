@@ -5,7 +5,7 @@
 import express from 'express';
 import { InvalidFaultError } from './faults.mjs';
 import { myPropertiesBody } from './profile.mjs';
-import { DIGEST_LIFETIME_SECONDS } from './state.mjs';
+import { DIGEST_LIFETIME_SECONDS, NO_PHOTO_ANSWERS } from './state.mjs';
 import { TOKEN_LIFETIME_SECONDS, USER_READ } from './tokens.mjs';
 
 /**
@@ -84,13 +84,17 @@ export function controlRoutes(state, urls) {
   });
 
   router.post('/scenario-options', (req, res) => {
-    const { staleForMs, uploadSuccessStatus } = req.body ?? {};
+    const { staleForMs, uploadSuccessStatus, noPhotoAnswer } = req.body ?? {};
     if (staleForMs !== undefined && !(Number.isFinite(staleForMs) && staleForMs >= 0)) {
       return res.status(400).json({ error: '"staleForMs" must be a number of milliseconds ≥ 0.' });
     }
     if (uploadSuccessStatus !== undefined && uploadSuccessStatus !== 200 && uploadSuccessStatus !== 204) {
       return res.status(400).json({ error: '"uploadSuccessStatus" must be 200 or 204.' });
     }
+    if (noPhotoAnswer !== undefined && !NO_PHOTO_ANSWERS.includes(noPhotoAnswer)) {
+      return res.status(400).json({ error: `"noPhotoAnswer" must be one of ${NO_PHOTO_ANSWERS.join(', ')}.` });
+    }
+    if (noPhotoAnswer !== undefined) state.options.noPhotoAnswer = noPhotoAnswer;
     if (staleForMs !== undefined) state.options.staleForMs = staleForMs;
     if (uploadSuccessStatus !== undefined) state.options.uploadSuccessStatus = uploadSuccessStatus;
     res.json(state.options);

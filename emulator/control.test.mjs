@@ -19,7 +19,7 @@ describe('config', () => {
     assert.deepEqual([config.siteUrl, config.mySiteHostUrl, config.graphUrl], [emu.siteUrl, emu.mySiteHostUrl, emu.graphUrl]);
     assert.deepEqual(
       config.users.map((/** @type {any} */ u) => u.id),
-      ['in-sync', 'out-of-sync', 'placeholder', 'no-photo', 'consent-missing', 'throttled', 'upload-refused', 'stale', 'large-photo'],
+      ['in-sync', 'out-of-sync', 'placeholder', 'no-photo', 'consent-missing', 'throttled', 'upload-refused', 'stale', 'large-photo', 'entra-photo'],
     );
     for (const user of config.users) {
       assert.equal(user.upn, `${user.id}@contoso.example`);
@@ -80,7 +80,7 @@ describe('faults', () => {
     assert.equal(preflight.status, 200);
     const res = await client.graph(await client.token('in-sync'), '/v1.0/me/photo', { headers: { origin: emu.siteUrl } });
     assert.equal(res.status, 429);
-    assert.equal(res.headers.get('access-control-allow-origin'), emu.siteUrl);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
     assert.equal(res.headers.get('retry-after'), '1');
   });
 
@@ -152,6 +152,6 @@ describe('reset', () => {
     assert.equal((await client.control('/scenario-options', { uploadSuccessStatus: 201 })).status, 400);
     assert.equal((await client.control('/scenario-options', { staleForMs: -1 })).status, 400);
     const res = await client.control('/scenario-options', { staleForMs: 5 });
-    assert.deepEqual(await res.json(), { staleForMs: 5, uploadSuccessStatus: 200 });
+    assert.deepEqual(await res.json(), { staleForMs: 5, uploadSuccessStatus: 200, noPhotoAnswer: 'ImageNotFound' });
   });
 });

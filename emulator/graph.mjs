@@ -29,9 +29,9 @@ const route = (/** @type {string} */ path) => new RegExp(`${ME}${path}$`, 'i');
  * @param {import('express').NextFunction} next
  */
 export function graphResponseHeaders(req, res, next) {
-  const origin = req.get('origin');
-  res.set('Access-Control-Allow-Origin', origin ?? '*');
-  if (origin) res.vary('Origin');
+  // Graph answers any origin with `*`, which a browser accepts only for requests sent without credentials
+  // (docs/dev/platform-facts.md#cors).
+  res.set('Access-Control-Allow-Origin', '*');
   res.set('Access-Control-Expose-Headers', 'ETag, Location, Retry-After, request-id, client-request-id');
   res.locals.requestId = randomUUID();
   res.locals.clientRequestId = req.get('client-request-id') ?? res.locals.requestId;
@@ -72,9 +72,10 @@ export function graphRoutes(state, urls) {
       res.set('Retry-After', '1');
       return sendGraphError(res, 429, 'TooManyRequests', 'Too many requests. Please retry after the time given in the Retry-After header.');
     }
-    // A token minted without consent lacks User.Read (only `/_emulator/token?force=true` makes one).
+    // A token minted without consent lacks User.Read (only `/_emulator/token?force=true` makes one); the photo API
+    // answers it as Exchange does (docs/dev/platform-facts.md#authentication-and-permission-errors).
     if (!claims.scp.split(' ').includes(USER_READ)) {
-      return sendGraphError(res, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+      return sendGraphError(res, 403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
     }
     res.locals.user = user;
     next();
@@ -84,7 +85,16 @@ export function graphRoutes(state, urls) {
   const context = (user, path) => `${urls.graphUrl}/v1.0/$metadata#users('${user.objectId}')/${path}`;
 
   router.get(route('photo'), (req, res) => {
-    const photo = photoOr404(res);
+    if (!res.locals.user.graphPhoto && state.options.noPhotoAnswer === 'oneByOneGif') {
+      // What Graph's documentation describes for a person without a photo.
+      return sendGraphJson(res, 200, {
+        '@odata.context': context(res.locals.user, 'photo/$entity'),
+        '@odata.mediaContentType': 'image/gif',
+        '@odata.mediaEtag': '',
+        id: '1x1', width: 1, height: 1,
+      });
+    }
+    const photo = photoOr404(res, state.options.noPhotoAnswer);
     if (!photo) return;
     const { id, width, height } = original(photo);
     sendGraphJson(res, 200, {
@@ -96,15 +106,18 @@ export function graphRoutes(state, urls) {
   });
 
   router.get(route(`photo\\/${VALUE}`), (req, res) => {
-    const photo = photoOr404(res);
+    if (!res.locals.user.graphPhoto && state.options.noPhotoAnswer === 'oneByOneGif') {
+      return res.status(200).set({ 'Content-Type': 'image/gif', 'Content-Length': String(ONE_BY_ONE_GIF.length), 'Cache-Control': 'private' }).end(ONE_BY_ONE_GIF);
+    }
+    const photo = photoOr404(res, state.options.noPhotoAnswer);
     if (photo) sendPhotoBytes(res, photo, photo.bytes);
   });
 
   router.get(route('photos'), (req, res) => {
-    /** @type {import('./state.mjs').GraphPhoto | undefined} */
-    const photo = res.locals.user.graphPhoto;
-    // Unverified: without a photo the list is assumed empty rather than a 404.
-    const value = photo ? photoSizes(photo).map((size) => ({ '@odata.mediaEtag': photo.etag, ...size })) : [];
+    // Without a photo the list answers 404 too (docs/dev/platform-facts.md#no-photo).
+    const photo = photoOr404(res, state.options.noPhotoAnswer === 'oneByOneGif' ? 'ImageNotFound' : state.options.noPhotoAnswer);
+    if (!photo) return;
+    const value = photoSizes(photo).map((size) => ({ '@odata.mediaEtag': photo.etag, ...size }));
     sendGraphJson(res, 200, { '@odata.context': context(res.locals.user, 'photos'), value });
   });
 
@@ -123,6 +136,9 @@ export function graphRoutes(state, urls) {
     const found = sizeOr404(res, req.params[0]);
     if (!found) return;
     const { photo, size } = found;
+    // What /me/photos lists for a photo stored in Entra ID is undocumented; modelled at its least helpful: the
+    // standard sizes are listed and none of them can be read.
+    if (photo.storedInEntra) return sendImageNotFound(res);
     if (size.id === original(photo).id) return sendPhotoBytes(res, photo, photo.bytes);
     let resized = photo.squares.get(size.width);
     if (!resized) {
@@ -196,19 +212,34 @@ function sendGraphError(res, status, code, message) {
   });
 }
 
-/** @param {import('express').Response} res */
-function sendImageNotFound(res) {
-  sendGraphError(res, 404, 'ImageNotFound', "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
+/** The smallest transparent GIF: what Graph's documentation says `/me/photo/$value` returns without a photo. */
+const ONE_BY_ONE_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** The messages that come with each code (docs/dev/platform-facts.md#no-photo). */
+const NO_PHOTO_MESSAGES = Object.freeze({
+  ImageNotFound: "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.",
+  ErrorEntityNotFound: "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.",
+  ErrorItemNotFound: "The photo wasn't found.",
+});
+
+/**
+ * @param {import('express').Response} res
+ * @param {string} [code] which of Graph's "no photo" codes to answer with
+ */
+function sendImageNotFound(res, code = 'ImageNotFound') {
+  const known = /** @type {keyof typeof NO_PHOTO_MESSAGES} */ (code in NO_PHOTO_MESSAGES ? code : 'ImageNotFound');
+  sendGraphError(res, 404, known, NO_PHOTO_MESSAGES[known]);
 }
 
 /**
  * @param {import('express').Response} res
+ * @param {string} [code] the "no photo" code to answer with
  * @returns {import('./state.mjs').GraphPhoto | undefined} the signed-in user's photo, or undefined after answering 404
  */
-function photoOr404(res) {
+function photoOr404(res, code) {
   /** @type {import('./state.mjs').GraphPhoto | undefined} */
   const photo = res.locals.user.graphPhoto;
-  if (!photo) sendImageNotFound(res);
+  if (!photo) sendImageNotFound(res, code);
   return photo;
 }
 
@@ -229,7 +260,8 @@ function sizeOr404(res, id) {
 
 /** @param {import('./state.mjs').GraphPhoto} photo @returns {PhotoSize} */
 function original(photo) {
-  return { id: `${photo.width}x${photo.height}`, width: photo.width, height: photo.height };
+  // A photo stored in Entra ID is described as `default`, whatever its size (docs/dev/platform-facts.md#photo-metadata).
+  return { id: photo.storedInEntra ? 'default' : `${photo.width}x${photo.height}`, width: photo.width, height: photo.height };
 }
 
 /**
@@ -239,6 +271,7 @@ function original(photo) {
  * @returns {PhotoSize[]}
  */
 function photoSizes(photo) {
+  if (photo.storedInEntra) return STANDARD_SIDES.filter((side) => side < photo.width).map((side) => ({ id: `${side}x${side}`, width: side, height: side }));
   if (photo.width !== photo.height) return [original(photo)];
   const sides = STANDARD_SIDES.filter((side) => side <= photo.width);
   if (!sides.includes(photo.width)) sides.push(photo.width);

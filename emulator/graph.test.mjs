@@ -37,11 +37,13 @@ describe('authentication', () => {
     assert.match(body.error_description, /AADSTS65001.*SharePoint Online Client Extensibility Web Application Principal/);
   });
 
-  it('answers 403 Authorization_RequestDenied to a token without consent', async () => {
+  it('answers 403 ErrorAccessDenied to a token without consent', async () => {
     const { access_token: token } = await (await client.control('/token?user=consent-missing&force=true')).json();
     const res = await client.graph(token, '/v1.0/me/photo');
     assert.equal(res.status, 403);
-    assertGraphError(await res.json(), 'Authorization_RequestDenied');
+    const body = await res.json();
+    assertGraphError(body, 'ErrorAccessDenied');
+    assert.equal(body.error.message, 'Access is denied. Check credentials and try again.');
   });
 });
 
@@ -68,15 +70,63 @@ describe('photo metadata', () => {
     assert.equal((await (await client.graph(token, '/v1.0/me/photo')).json()).id, '3000x2000');
   });
 
-  it('answers 404 ImageNotFound when the user has no photo', async () => {
+  it('answers 404 ImageNotFound when the user has no photo, the list of sizes included', async () => {
     const token = await client.token('no-photo');
-    for (const path of ['/v1.0/me/photo', '/v1.0/me/photo/$value', '/v1.0/me/photos/48x48/$value']) {
+    for (const path of ['/v1.0/me/photo', '/v1.0/me/photo/$value', '/v1.0/me/photos', '/v1.0/me/photos/48x48/$value']) {
       const res = await client.graph(token, path);
       assert.equal(res.status, 404);
       const body = await res.json();
       assertGraphError(body, 'ImageNotFound');
       assert.equal(body.error.message, "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
     }
+  });
+});
+
+describe('a photo stored in Entra ID', () => {
+  it('is described as "default" and read whole from /me/photo/$value, while its listed sizes answer 404', async () => {
+    const token = await client.token('entra-photo');
+    const meta = await (await client.graph(token, '/v1.0/me/photo')).json();
+    assert.deepEqual([meta.id, meta.width, meta.height], ['default', 256, 256]);
+    const original = await client.graph(token, '/v1.0/me/photo/$value');
+    assert.equal(original.status, 200);
+    assert.deepEqual(await imageInfo(await bytesOf(original)), { width: 256, height: 256, format: 'jpeg' });
+    const { value } = await (await client.graph(token, '/v1.0/me/photos')).json();
+    assert.deepEqual(value.map((/** @type {any} */ p) => p.id), ['48x48', '64x64', '96x96', '120x120', '240x240']);
+    const sized = await client.graph(token, '/v1.0/me/photos/240x240/$value');
+    assert.equal(sized.status, 404);
+    assertGraphError(await sized.json(), 'ImageNotFound');
+  });
+});
+
+describe('the other faces of "no photo"', () => {
+  for (const code of ['ErrorItemNotFound', 'ErrorEntityNotFound']) {
+    it(`answers 404 ${code} when told to`, async () => {
+      assert.equal((await client.control('/scenario-options', { noPhotoAnswer: code })).status, 200);
+      const token = await client.token('no-photo');
+      for (const path of ['/v1.0/me/photo', '/v1.0/me/photo/$value', '/v1.0/me/photos']) {
+        const res = await client.graph(token, path);
+        assert.equal(res.status, 404, path);
+        assertGraphError(await res.json(), code);
+      }
+    });
+  }
+
+  it('answers the documented 200 with a 1×1 GIF when told to', async () => {
+    await client.control('/scenario-options', { noPhotoAnswer: 'oneByOneGif' });
+    const token = await client.token('no-photo');
+    const meta = await (await client.graph(token, '/v1.0/me/photo')).json();
+    assert.deepEqual([meta.id, meta.width, meta.height, meta['@odata.mediaContentType'], meta['@odata.mediaEtag']], ['1x1', 1, 1, 'image/gif', '']);
+    const bytes = await client.graph(token, '/v1.0/me/photo/$value');
+    assert.equal(bytes.status, 200);
+    assert.equal(bytes.headers.get('content-type'), 'image/gif');
+    assert.deepEqual(await imageInfo(await bytesOf(bytes)), { width: 1, height: 1, format: 'gif' });
+  });
+
+  it('refuses an unknown answer and goes back to ImageNotFound on reset', async () => {
+    assert.equal((await client.control('/scenario-options', { noPhotoAnswer: 'Nope' })).status, 400);
+    await client.control('/scenario-options', { noPhotoAnswer: 'ErrorEntityNotFound' });
+    await client.control('/reset', {});
+    assertGraphError(await (await client.graph(await client.token('no-photo'), '/v1.0/me/photo')).json(), 'ImageNotFound');
   });
 });
 
@@ -139,9 +189,10 @@ describe('throttling', () => {
 });
 
 describe('CORS', () => {
-  it('echoes the origin and exposes ETag', async () => {
+  it('answers any origin with * (so only requests without credentials may read it) and exposes ETag', async () => {
     const res = await client.graph(await client.token('in-sync'), '/v1.0/me/photo/$value', { headers: { origin: emu.siteUrl } });
-    assert.equal(res.headers.get('access-control-allow-origin'), emu.siteUrl);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    assert.equal(res.headers.get('access-control-allow-credentials'), null);
     assert.match(res.headers.get('access-control-expose-headers') ?? '', /\bETag\b/);
   });
 
@@ -157,7 +208,7 @@ describe('CORS', () => {
       headers: { origin: emu.siteUrl, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
     });
     assert.equal(res.status, 200);
-    assert.equal(res.headers.get('access-control-allow-origin'), emu.siteUrl);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
     assert.match(res.headers.get('access-control-allow-headers') ?? '', /authorization/i);
     assert.match(res.headers.get('access-control-allow-methods') ?? '', /\bGET\b/);
   });

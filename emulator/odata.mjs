@@ -43,12 +43,25 @@ export const SP_ERRORS = Object.freeze({
   notSignedIn: { status: 401, code: '-2147024891, System.UnauthorizedAccessException', message: ACCESS_DENIED },
   /** @type {SharePointError} */
   accessDenied: { status: 403, code: '-2147024891, System.UnauthorizedAccessException', message: ACCESS_DENIED },
-  /** @type {SharePointError} Missing, stale or foreign X-RequestDigest. */
+  /** @type {SharePointError} Missing, unknown or another user's X-RequestDigest. */
   invalidDigest: {
     status: 403,
     code: '-2130575251, Microsoft.SharePoint.SPException',
     message:
       "The security validation for this page is invalid and might be corrupted. Please use your web browser's Back button to try your operation again.",
+  },
+  /** @type {SharePointError} A digest SharePoint issued that has expired (pnp/pnpjs #2186 quotes this answer). */
+  timedOutDigest: {
+    status: 403,
+    code: '-2130575252, Microsoft.SharePoint.SPException',
+    message:
+      'The security validation for this page has timed out. Click Back in your Web browser, refresh the page, and try your operation again.',
+  },
+  /** @type {SharePointError} `odata=nometadata` asked for with OData-Version 4.0; the status is observed, the body a guess. */
+  notAcceptable: {
+    status: 406,
+    code: '-1, Microsoft.SharePoint.Client.ClientServiceException',
+    message: 'The HTTP header ACCEPT is missing or its value is invalid.',
   },
   /** @type {SharePointError} SetMyProfilePicture with an empty, undecodable or oversized body. */
   invalidParameter: { status: 400, code: '-2147024809, System.ArgumentException', message: 'Parameter is not valid.' },

@@ -22,6 +22,9 @@ const TENANT_DOMAIN = 'contoso.example';
  * @property {string | 'large' | undefined} graph portrait of the Microsoft 365 photo; 'large' = renderLargePhoto()
  * @property {string | undefined} sharePoint portrait SharePoint's copy was made from; undefined = placeholder
  * @property {string | undefined} sharePointSince ISO date SharePoint got its copy (SPS-PictureTimestamp)
+ * @property {number} [graphSide] side of the Microsoft 365 photo in pixels (default 648)
+ * @property {boolean} [graphStoredInEntra] the photo is stored in Entra ID: `/me/photo` says `"id":"default"` and the
+ *   sized paths answer 404 (docs/dev/platform-facts.md#photo-metadata)
  */
 
 /** @type {readonly SeedDefinition[]} */
@@ -44,6 +47,8 @@ export const SEED_DEFINITIONS = Object.freeze([
     graph: 'hugo', sharePoint: 'hugoOld', sharePointSince: '2023-05-30T16:10:00Z' },
   { id: 'large-photo', displayName: 'Ines Novak', objectId: '6a0f8c35-d2b9-4e71-a6c3-9b5d1e7f4a89', jobTitle: 'Photographer', department: 'Marketing', office: 'Sofia',
     graph: 'large', sharePoint: 'inesOld', sharePointSince: '2024-04-11T10:00:00Z' },
+  { id: 'entra-photo', displayName: 'Jonas Berg', objectId: '7c3e9a15-4d82-4b6f-a0e7-2f8d5c1b9e03', jobTitle: 'Facilities Manager', department: 'Operations', office: 'Oslo',
+    graph: 'ines', graphSide: 256, graphStoredInEntra: true, sharePoint: 'inesOld', sharePointSince: '2024-02-02T12:00:00Z' },
 ]);
 
 /**
@@ -55,13 +60,14 @@ export async function renderSeed({ largeThumbnailSize }) {
   // The large photo takes longest to render: start it first so the rest overlaps it.
   /** @type {Map<string, Promise<Buffer>>} portrait name → JPEG, so a portrait used twice is rendered once */
   const rendered = new Map([['large', portraits.renderLargePhoto()]]);
-  const render = (/** @type {string} */ name) => {
-    let jpeg = rendered.get(name);
+  const render = (/** @type {string} */ name, side = 648) => {
+    const key = side === 648 ? name : `${name}@${side}`;
+    let jpeg = rendered.get(key);
     if (!jpeg) {
       const spec = portraits.PORTRAITS[name];
       if (!spec) throw new Error(`Unknown portrait '${name}'`);
-      jpeg = portraits.renderPortrait(spec);
-      rendered.set(name, jpeg);
+      jpeg = portraits.renderPortrait(spec, side);
+      rendered.set(key, jpeg);
     }
     return jpeg;
   };
@@ -70,7 +76,7 @@ export async function renderSeed({ largeThumbnailSize }) {
   const users = await Promise.all(
     SEED_DEFINITIONS.map(async (d) => {
       const [graphPhoto, picture] = await Promise.all([
-        d.graph ? render(d.graph).then(createGraphPhoto) : undefined,
+        d.graph ? render(d.graph, d.graphSide).then((jpeg) => createGraphPhoto(jpeg, { storedInEntra: d.graphStoredInEntra === true })) : undefined,
         d.sharePoint ? render(d.sharePoint).then((jpeg) => sharePointPictureOf(jpeg, thumbnailSizes)) : undefined,
       ]);
       return {

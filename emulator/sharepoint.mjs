@@ -34,9 +34,15 @@ export function sharePointRoutes(state, urls) {
     const user = signedInUser(state, req);
     if (!user) return sendSharePointError(req, res, SP_ERRORS.notSignedIn);
     res.locals.user = user;
+    // odata=nometadata is an OData 3 format: with OData-Version 4.0 (SPHttpClient's default) SharePoint answers 406
+    // (docs/dev/platform-facts.md#406-for-nometadata-with-odata-version-40).
+    if (/odata=nometadata/i.test(req.get('accept') ?? '') && (req.get('odata-version') ?? '').trim() === '4.0') {
+      return sendSharePointError(req, res, SP_ERRORS.notAcceptable);
+    }
     // Every POST but contextinfo needs the digest contextinfo hands out (docs/dev/platform-facts.md#contextinfo-and-the-request-digest).
-    if (req.method === 'POST' && !CONTEXT_INFO.test(req.path) && !state.isValidDigest(req.get('x-requestdigest'), user)) {
-      return sendSharePointError(req, res, SP_ERRORS.invalidDigest);
+    if (req.method === 'POST' && !CONTEXT_INFO.test(req.path)) {
+      const digest = state.digestStatus(req.get('x-requestdigest'), user);
+      if (digest !== 'valid') return sendSharePointError(req, res, digest === 'timedOut' ? SP_ERRORS.timedOutDigest : SP_ERRORS.invalidDigest);
     }
     next();
   });

@@ -15,6 +15,15 @@ const DIGEST_ERROR = {
     },
   },
 };
+const TIMED_OUT_DIGEST_ERROR = {
+  'odata.error': {
+    code: '-2130575252, Microsoft.SharePoint.SPException',
+    message: {
+      lang: 'en-US',
+      value: 'The security validation for this page has timed out. Click Back in your Web browser, refresh the page, and try your operation again.',
+    },
+  },
+};
 const INVALID_PARAMETER = { 'odata.error': { code: '-2147024809, System.ArgumentException', message: { lang: 'en-US', value: 'Parameter is not valid.' } } };
 const ACCESS_DENIED = {
   'odata.error': {
@@ -120,6 +129,16 @@ describe('contextinfo and the request digest', () => {
     assert.deepEqual(info.SupportedSchemaVersions.results, ['14.0.0.0', '15.0.0.0']);
   });
 
+  it('answers 406 to odata=nometadata asked for with OData-Version 4.0, and serves it with the version empty or 3.0', async () => {
+    const ask = (/** @type {string | undefined} */ version) => client.site('out-of-sync', MY_PROPERTIES, {
+      headers: { accept: 'application/json;odata=nometadata', ...(version === undefined ? {} : { 'odata-version': version }) },
+    });
+    const refused = await ask('4.0');
+    assert.equal(refused.status, 406);
+    assert.match((await refused.json())['odata.error'].code, /^-1, /);
+    for (const version of [undefined, '', '3.0']) assert.equal((await ask(version)).status, 200, `OData-Version ${version}`);
+  });
+
   it('refuses a POST without a digest with 403 -2130575251', async () => {
     const res = await client.site('out-of-sync', '/_api/SP.UserProfiles.PeopleManager/SetMyProfilePicture', { method: 'POST', body: uploadPng });
     assert.equal(res.status, 403);
@@ -134,15 +153,20 @@ describe('contextinfo and the request digest', () => {
     assert.deepEqual(await res.json(), { error: DIGEST_ERROR['odata.error'] });
   });
 
-  it('refuses a stale digest and one issued to another user', async () => {
+  it('calls an expired digest timed out (-2130575252), and a tampered or foreign one invalid (-2130575251)', async () => {
     const digest = await client.digest('out-of-sync');
     assert.equal((await client.control('/expire-digests', {})).status, 204);
     const stale = await client.upload('out-of-sync', uploadPng, { 'x-requestdigest': digest });
     assert.equal(stale.status, 403);
-    assert.deepEqual(await stale.json(), DIGEST_ERROR);
+    assert.deepEqual(await stale.json(), TIMED_OUT_DIGEST_ERROR);
+
+    const tampered = await client.upload('out-of-sync', uploadPng, { 'x-requestdigest': `0x${digest[2] === '0' ? '1' : '0'}${digest.slice(3)}` });
+    assert.equal(tampered.status, 403);
+    assert.deepEqual(await tampered.json(), DIGEST_ERROR);
 
     const foreign = await client.upload('out-of-sync', uploadPng, { 'x-requestdigest': await client.digest('in-sync') });
     assert.equal(foreign.status, 403);
+    assert.deepEqual(await foreign.json(), DIGEST_ERROR);
     assert.equal((await client.state('out-of-sync')).uploads, 0);
   });
 

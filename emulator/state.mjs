@@ -39,6 +39,7 @@ import { TokenIssuer } from './tokens.mjs';
  * @property {number} height
  * @property {string} etag quoted, as in `@odata.mediaEtag`
  * @property {Map<number, Promise<Buffer>>} squares resized copies by side in pixels, made on first request
+ * @property {boolean} storedInEntra stored in Entra ID only: metadata id `default`, and the sized paths answer 404
  */
 
 /**
@@ -82,10 +83,20 @@ import { TokenIssuer } from './tokens.mjs';
  * @typedef {object} ScenarioOptions
  * @property {number} staleForMs how long the `stale` scenario keeps serving the old picture after an upload
  * @property {200 | 204} uploadSuccessStatus SetMyProfilePicture's success status, unverified on the real service
+ * @property {NoPhotoAnswer} noPhotoAnswer how Graph says a person has no photo
  */
+
+/**
+ * The faces Graph's "no photo" has had (docs/dev/platform-facts.md#no-photo): 404 with `ImageNotFound` (today),
+ * `ErrorItemNotFound` (older) or `ErrorEntityNotFound` (2024), or the documented 200 with a 1×1 GIF.
+ * @typedef {'ImageNotFound' | 'ErrorItemNotFound' | 'ErrorEntityNotFound' | 'oneByOneGif'} NoPhotoAnswer
+ */
+export const NO_PHOTO_ANSWERS = Object.freeze(['ImageNotFound', 'ErrorItemNotFound', 'ErrorEntityNotFound', 'oneByOneGif']);
 
 /** Seconds a request digest stays valid (`FormDigestTimeoutSeconds`, docs/dev/platform-facts.md#contextinfo-and-the-request-digest). */
 export const DIGEST_LIFETIME_SECONDS = 1800;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * SharePoint names the thumbnails after the UPN with `@` and `.` turned into `_` (docs/dev/platform-facts.md#where-the-photos-live).
@@ -98,13 +109,14 @@ export function pictureFileName(upn) {
 
 /**
  * @param {Buffer} jpeg
+ * @param {{ storedInEntra?: boolean }} [options]
  * @returns {Promise<GraphPhoto>}
  */
-export async function createGraphPhoto(jpeg) {
+export async function createGraphPhoto(jpeg, { storedInEntra = false } = {}) {
   const { width, height } = await imageSize(jpeg);
   // Graph's etags look like "BA09D118": 8 hex digits, quotes included.
   const etag = `"${createHash('sha1').update(jpeg).digest('hex').slice(0, 8).toUpperCase()}"`;
-  return { bytes: jpeg, width, height, etag, squares: new Map() };
+  return { bytes: jpeg, width, height, etag, squares: new Map(), storedInEntra };
 }
 
 export class EmulatorState {
@@ -214,27 +226,31 @@ export class EmulatorState {
    * @returns {string} a FormDigestValue: `0x<hex>,<date> -0000` like SharePoint's
    */
   issueDigest(user, now = Date.now()) {
-    for (const [value, digest] of this.#digests) if (digest.expiresAt <= now) this.#digests.delete(value);
+    // Expired digests are remembered for a day, so that SharePoint can still call them timed out rather than invalid.
+    for (const [value, digest] of this.#digests) if (digest.expiresAt <= now - DAY_MS) this.#digests.delete(value);
     const value = `0x${randomBytes(64).toString('hex').toUpperCase()},${digestDate(new Date(now))}`;
     this.#digests.set(value, { userId: user.id, expiresAt: now + DIGEST_LIFETIME_SECONDS * 1000 });
     return value;
   }
 
   /**
-   * A digest is only good for the user it was issued to, and only until it expires.
+   * A digest is only good for the user it was issued to, and only until it expires. SharePoint tells the two failures
+   * apart: a digest it issued that has expired has timed out (-2130575252); anything else, a missing, unknown or
+   * another user's digest, is invalid (-2130575251) (docs/dev/platform-facts.md#contextinfo-and-the-request-digest).
    * @param {string | undefined} value
    * @param {UserState} user
    * @param {number} [now] ms since 1970
-   * @returns {boolean}
+   * @returns {'valid' | 'timedOut' | 'invalid'}
    */
-  isValidDigest(value, user, now = Date.now()) {
+  digestStatus(value, user, now = Date.now()) {
     const digest = value === undefined ? undefined : this.#digests.get(value);
-    return digest !== undefined && digest.userId === user.id && digest.expiresAt > now;
+    if (digest === undefined || digest.userId !== user.id) return 'invalid';
+    return digest.expiresAt > now ? 'valid' : 'timedOut';
   }
 
-  /** Makes every digest issued so far stale, as if 30 minutes had passed. */
-  expireDigests() {
-    this.#digests.clear();
+  /** Makes every digest issued so far time out, as if 30 minutes had passed. */
+  expireDigests(now = Date.now()) {
+    for (const digest of this.#digests.values()) digest.expiresAt = Math.min(digest.expiresAt, now);
   }
 }
 

@@ -175,7 +175,7 @@ test('setMyProfilePicture uploads the Graph photo\'s bytes with one request dige
   assert.equal(sent('POST', CONTEXT_INFO).length, 1);
 });
 
-test('a digest SharePoint calls invalid is replaced once and the upload sent again', async () => {
+test('a digest that has timed out is replaced once and the upload sent again', async () => {
   const { sharePoint } = await openWebPart('out-of-sync');
   const image = await graphPhotoOf('out-of-sync');
   await sharePoint.setMyProfilePicture(image);
@@ -188,17 +188,17 @@ test('a digest SharePoint calls invalid is replaced once and the upload sent aga
   assert.equal((await emulatorState('out-of-sync')).uploads, 2);
 });
 
-test('a digest SharePoint says has timed out is replaced once and the upload sent again', async () => {
+test('a digest SharePoint calls invalid is replaced once and the upload sent again', async () => {
   const { sharePoint } = await openWebPart('out-of-sync');
   const image = await graphPhotoOf('out-of-sync');
   await control('/faults', {
     origin: 'site', path: 'SetMyProfilePicture', method: 'POST', count: 1, status: 403,
     body: {
       'odata.error': {
-        code: '-2130575252, Microsoft.SharePoint.SPException',
+        code: '-2130575251, Microsoft.SharePoint.SPException',
         message: {
           lang: 'en-US',
-          value: 'The security validation for this page has timed out. Click Back in your Web browser, refresh the page, and try your operation again.',
+          value: "The security validation for this page is invalid and might be corrupted. Please use your web browser's Back button to try your operation again.",
         },
       },
     },

@@ -87,8 +87,9 @@ export const GRAPH_IMAGE_NOT_FOUND = {
   }
 };
 
+/** What the photo API answers a token without the scope (docs/dev/platform-facts.md#authentication-and-permission-errors). */
 export const GRAPH_ACCESS_DENIED = {
-  error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.', innerError: { date: '2026-11-22T10:00:00' } }
+  error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.', innerError: { date: '2026-11-22T10:00:00' } }
 };
 
 export const GRAPH_INVALID_TOKEN = {

@@ -60,13 +60,34 @@ describe('GraphPhotoService', () => {
 
   it.each([
     ['ImageNotFound', GRAPH_IMAGE_NOT_FOUND],
-    ['ErrorItemNotFound', { error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } }]
+    ['ErrorItemNotFound', { error: { code: 'ErrorItemNotFound', message: "The photo wasn't found." } }],
+    ['ErrorEntityNotFound', { error: { code: 'ErrorEntityNotFound', message: "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown." } }],
+    ['with a code never seen before', { error: { code: 'SomethingNew', message: 'Not here.' } }]
   ])('treats 404 %s as no photo', async (_code, body) => {
     const transport: FakeTransport = new FakeTransport()
       .on('GET', /\/me\/photo$/, { status: 404, body })
       .on('GET', /\/me\/photos$/, { status: 404, body });
 
     expect(await serviceOver(transport).getMyPhoto()).toBeUndefined();
+  });
+
+  it('treats the documented 1×1 GIF as no photo, and never reads its bytes', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /\/me\/photo$/, { status: 200, body: { '@odata.mediaContentType': 'image/gif', '@odata.mediaEtag': '', id: '1x1', width: 1, height: 1 } })
+      .on('GET', /\/me\/photos$/, { status: 404, body: GRAPH_IMAGE_NOT_FOUND });
+
+    expect(await serviceOver(transport).getMyPhoto()).toBeUndefined();
+    expect(transport.count('GET', /\$value$/)).toBe(0);
+  });
+
+  it('reads /me/photo/$value when a listed size answers 404 (a photo stored in Entra ID), never calling it no photo', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /\/me\/photo$/, { status: 200, body: { ...GRAPH_PHOTO_METADATA, id: 'default', width: 256, height: 256 } })
+      .on('GET', /\/me\/photos$/, { status: 200, body: graphPhotoSizes([48, 64, 96, 120, 240]) })
+      .on('GET', /\/me\/photos\/240x240\/\$value$/, { status: 404, body: GRAPH_IMAGE_NOT_FOUND })
+      .on('GET', /\/me\/photo\/\$value$/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: JPEG_BYTES });
+
+    expect(await serviceOver(transport).getMyPhoto()).toMatchObject({ width: 256, height: 256 });
   });
 
   it('reports a missing permission for 401 and 403', async () => {

@@ -7,14 +7,13 @@ import { IMicrosoft365PhotoService } from '../../logic/syncController/IMicrosoft
 /** Largest photo side read from Graph: 648×648 is its largest standard size and plenty for a profile picture. */
 const MAX_SIDE: number = 648;
 
-/** Newer Graph paths say ImageNotFound, older ones ErrorItemNotFound; both mean "no photo". */
-const NO_PHOTO_CODES: ReadonlyArray<string> = ['ImageNotFound', 'ErrorItemNotFound'];
 
 interface IGraphPhotoMetadata {
   id?: string;
   width?: number;
   height?: number;
   '@odata.mediaEtag'?: string;
+  '@odata.mediaContentType'?: string;
 }
 
 interface IGraphErrorBody {
@@ -41,14 +40,18 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
       this._getJson<IGraphPhotoMetadata>('/me/photo'),
       this._getJson<{ value?: IGraphPhotoMetadata[] }>('/me/photos').catch(() => undefined)
     ]);
-    if (metadata === undefined) {
+    if (metadata === undefined || isPlaceholderGif(metadata)) {
       return undefined;
     }
     const size: IGraphPhotoMetadata | undefined = largestSizeWithin((sizes && sizes.value) || [], MAX_SIDE);
-    // A photo stored only in Entra may have no standard sizes; then the original is all there is.
-    const chosen: IGraphPhotoMetadata = size ?? metadata;
-    const path: string = size && size.id ? `/me/photos/${encodeURIComponent(size.id)}/$value` : '/me/photo/$value';
-    const response: IHttpResponse = await this._get(path);
+    let chosen: IGraphPhotoMetadata = size ?? metadata;
+    let response: IHttpResponse = await this._get(size && size.id ? `/me/photos/${encodeURIComponent(size.id)}/$value` : '/me/photo/$value');
+    if (isNoPhoto(response.status) && size) {
+      // A photo stored in Entra ID can have metadata and bytes at /me/photo while its sized paths answer 404
+      // (docs/dev/platform-facts.md#photo-metadata): that is a photo, read at its original size.
+      chosen = metadata;
+      response = await this._get('/me/photo/$value');
+    }
     if (isNoPhoto(response.status)) {
       return undefined;
     }
@@ -61,17 +64,19 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
     };
   }
 
-  /** A JSON resource, or undefined when Graph says the person has no photo. */
+  /**
+   * A JSON resource, or undefined when Graph says the person has no photo: any 404 on the photo paths, whatever its
+   * code (ImageNotFound, ErrorItemNotFound, ErrorEntityNotFound have all been seen: docs/dev/platform-facts.md#no-photo).
+   */
   private async _getJson<T>(path: string): Promise<T | undefined> {
     const response: IHttpResponse = await this._get(path);
     if (response.ok) {
       return readJson<T>(response);
     }
-    const code: string | undefined = await errorCode(response, false);
-    if (isNoPhoto(response.status) && (code === undefined || NO_PHOTO_CODES.indexOf(code) >= 0)) {
+    if (isNoPhoto(response.status)) {
       return undefined;
     }
-    this._throwUnlessOk(response, code);
+    this._throwUnlessOk(response, await errorCode(response, false));
     return undefined;
   }
 
@@ -93,6 +98,12 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
 
 function isNoPhoto(status: number): boolean {
   return status === 404;
+}
+
+/** Graph's documented answer for a person without a photo: a 1×1 GIF (docs/dev/platform-facts.md#no-photo). */
+function isPlaceholderGif(metadata: IGraphPhotoMetadata): boolean {
+  return metadata.id === '1x1' || (metadata.width === 1 && metadata.height === 1) ||
+    (metadata['@odata.mediaContentType'] || '').toLowerCase() === 'image/gif';
 }
 
 async function errorCode(response: IHttpResponse, ok: boolean): Promise<string | undefined> {
