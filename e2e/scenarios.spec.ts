@@ -117,6 +117,30 @@ for (const scenario of SCENARIOS) {
   }
 }
 
+test('a fractional Retry-After is waited out in full before Graph is asked again', async ({ page, request }) => {
+  await request.post('/_emulator/scenario-options', { data: { throttleRetryAfter: '2.5' } });
+  const asked: number[] = [];
+  page.on('request', (sent) => { if (/\/v1\.0\/me\/photo$/.test(sent.url()) && sent.method() === 'GET') asked.push(Date.now()); });
+  await openWorkbench(page, { user: 'throttled' });
+
+  await expect(await settled(page)).toContainText(en.VerdictOutOfSyncTitle);
+  expect(asked).toHaveLength(2);
+  // Date.parse('2.5') is a date in 2001: read as one, the retry would go out at once.
+  expect(asked[1] - asked[0]).toBeGreaterThanOrEqual(2400);
+});
+
+test('a long Retry-After is not cut short: the person reads when to try again, and Graph is not asked early', async ({ page, request }) => {
+  await request.post('/_emulator/scenario-options', { data: { throttleRetryAfter: '120' } });
+  let asked: number = 0;
+  page.on('request', (sent) => { if (/\/v1\.0\/me\/photo$/.test(sent.url()) && sent.method() === 'GET') asked += 1; });
+  await openWorkbench(page, { user: 'throttled' });
+
+  const region = await settled(page);
+  await expect(region).toContainText(en.VerdictCantCheckTitle);
+  await expect(region).toContainText(/Try again after \d{1,2}:\d\d/);
+  expect(asked).toBe(1);
+});
+
 test('a page editor reads which permission to approve, and where', async ({ page }) => {
   await openWorkbench(page, { user: 'consent-missing', editor: '1' });
   const region = await settled(page);

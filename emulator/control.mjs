@@ -84,7 +84,7 @@ export function controlRoutes(state, urls) {
   });
 
   router.post('/scenario-options', (req, res) => {
-    const { staleForMs, uploadSuccessStatus, noPhotoAnswer } = req.body ?? {};
+    const { staleForMs, uploadSuccessStatus, noPhotoAnswer, throttleRetryAfter } = req.body ?? {};
     if (staleForMs !== undefined && !(Number.isFinite(staleForMs) && staleForMs >= 0)) {
       return res.status(400).json({ error: '"staleForMs" must be a number of milliseconds ≥ 0.' });
     }
@@ -95,6 +95,10 @@ export function controlRoutes(state, urls) {
       return res.status(400).json({ error: `"noPhotoAnswer" must be one of ${NO_PHOTO_ANSWERS.join(', ')}.` });
     }
     if (noPhotoAnswer !== undefined) state.options.noPhotoAnswer = noPhotoAnswer;
+    if (throttleRetryAfter !== undefined && !(typeof throttleRetryAfter === 'string' && /^\d+(\.\d+)?$/.test(throttleRetryAfter))) {
+      return res.status(400).json({ error: '"throttleRetryAfter" must be seconds as a string, e.g. "2.128" or "120".' });
+    }
+    if (throttleRetryAfter !== undefined) state.options.throttleRetryAfter = throttleRetryAfter;
     if (staleForMs !== undefined) state.options.staleForMs = staleForMs;
     if (uploadSuccessStatus !== undefined) state.options.uploadSuccessStatus = uploadSuccessStatus;
     res.json(state.options);

@@ -152,6 +152,7 @@ describe('reset', () => {
     assert.equal((await client.control('/scenario-options', { uploadSuccessStatus: 201 })).status, 400);
     assert.equal((await client.control('/scenario-options', { staleForMs: -1 })).status, 400);
     const res = await client.control('/scenario-options', { staleForMs: 5 });
-    assert.deepEqual(await res.json(), { staleForMs: 5, uploadSuccessStatus: 200, noPhotoAnswer: 'ImageNotFound' });
+    assert.deepEqual(await res.json(), { staleForMs: 5, uploadSuccessStatus: 200, noPhotoAnswer: 'ImageNotFound', throttleRetryAfter: '1' });
+    assert.equal((await client.control('/scenario-options', { throttleRetryAfter: 2 })).status, 400);
   });
 });

@@ -69,7 +69,7 @@ export function graphRoutes(state, urls) {
     }
     user.graphRequests += 1;
     if (user.id === 'throttled' && user.graphRequests <= THROTTLED_REQUESTS) {
-      res.set('Retry-After', '1');
+      res.set('Retry-After', state.options.throttleRetryAfter);
       return sendGraphError(res, 429, 'TooManyRequests', 'Too many requests. Please retry after the time given in the Retry-After header.');
     }
     // A token minted without consent lacks User.Read (only `/_emulator/token?force=true` makes one); the photo API

@@ -82,6 +82,16 @@ describe('photo metadata', () => {
   });
 });
 
+describe('throttling', () => {
+  it('sends the throttled user\'s Retry-After as told, fractional seconds included', async () => {
+    await client.control('/scenario-options', { throttleRetryAfter: '2.128' });
+    const res = await client.graph(await client.token('throttled'), '/v1.0/me/photo');
+    assert.equal(res.status, 429);
+    assert.equal(res.headers.get('retry-after'), '2.128');
+    assertGraphError(await res.json(), 'TooManyRequests');
+  });
+});
+
 describe('a photo stored in Entra ID', () => {
   it('is described as "default" and read whole from /me/photo/$value, while its listed sizes answer 404', async () => {
     const token = await client.token('entra-photo');

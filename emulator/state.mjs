@@ -84,6 +84,8 @@ import { TokenIssuer } from './tokens.mjs';
  * @property {number} staleForMs how long the `stale` scenario keeps serving the old picture after an upload
  * @property {200 | 204} uploadSuccessStatus SetMyProfilePicture's success status, unverified on the real service
  * @property {NoPhotoAnswer} noPhotoAnswer how Graph says a person has no photo
+ * @property {string} throttleRetryAfter the Retry-After the `throttled` user's 429s carry: seconds, fractional ones
+ *   (`2.128`) and long ones (`120`) included, as Graph sends them (docs/dev/platform-facts.md#throttling)
  */
 
 /**

@@ -24,12 +24,15 @@ export class PhotoSyncError extends Error {
   public readonly kind: PhotoSyncErrorKind;
   /** HTTP status where there was one; for logs and tests, never shown to the user. */
   public readonly status: number | undefined;
+  /** For 'throttled': how long the server asked to wait before trying again, in milliseconds, when it said. */
+  public readonly retryAfterMs: number | undefined;
 
-  public constructor(kind: PhotoSyncErrorKind, message: string, status?: number) {
+  public constructor(kind: PhotoSyncErrorKind, message: string, status?: number, retryAfterMs?: number) {
     super(message);
     this.name = 'PhotoSyncError';
     this.kind = kind;
     this.status = status;
+    this.retryAfterMs = retryAfterMs;
     // Keeps instanceof working when TypeScript compiles classes extending Error down to ES5 (the SPFx target).
     Object.setPrototypeOf(this, PhotoSyncError.prototype);
   }

@@ -16,8 +16,14 @@ describe('retryPolicy', () => {
     expect([1, 2, 3].map((retry) => retryDelayMs(retry, undefined, policy))).toEqual([500, 1000, 2000]);
   });
 
-  it('never waits longer than the bound, even when Retry-After asks for more', () => {
-    expect(retryDelayMs(1, '120', policy)).toBe(8000);
+  it('honours fractional seconds, which are not dates', () => {
+    expect(retryDelayMs(1, '2.128', policy)).toBe(2128);
+    expect(retryDelayMs(1, '1.5', policy)).toBe(1500);
+  });
+
+  it('gives up at once, instead of asking again early, when Retry-After asks for longer than a person should wait', () => {
+    expect(retryDelayMs(1, '120', policy)).toBeUndefined();
+    expect(retryDelayMs(1, '8', policy)).toBe(8000);
   });
 
   it('gives up after the last retry', () => {

@@ -1,13 +1,15 @@
 /**
  * When to retry a throttled request (429, or 503 which Graph also uses for throttling) and how long to wait.
- * Graph sends Retry-After in seconds; without it we back off exponentially. Waits are bounded so that a
- * person looking at the web part never waits long for an answer: after maxRetries we give up and say so.
+ * Graph and SharePoint send Retry-After in seconds, sometimes fractional (2.128) and sometimes long (41-315 s
+ * reported: docs/dev/platform-facts.md#throttling); without it we back off exponentially. A person looking at the
+ * web part should not watch a spinner for long, and a server that asks for a long pause must not be asked again
+ * early: so when it asks for longer than maxDelayMs, or after maxRetries, we give up and say when to try again.
  */
 export interface IRetryPolicy {
   maxRetries: number;
   /** Wait used for the first retry when there is no Retry-After header; doubles each retry. Milliseconds. */
   baseDelayMs: number;
-  /** Upper bound for any single wait, including one asked for by Retry-After. Milliseconds. */
+  /** Longest single wait; a Retry-After asking for more ends the retries instead. Milliseconds. */
   maxDelayMs: number;
 }
 
@@ -20,25 +22,28 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * The wait before retry number `retry` (1-based), or undefined when the policy says to give up.
- * `retryAfter` is the raw Retry-After header: delta-seconds, or an HTTP date (allowed by RFC 9110).
+ * The wait before retry number `retry` (1-based), or undefined when the policy says to give up: after the last
+ * retry, or at once when Retry-After asks for longer than the policy lets a person wait.
+ * `retryAfter` is the raw Retry-After header: delta-seconds (fractional ones too), or an HTTP date (RFC 9110).
  */
 export function retryDelayMs(retry: number, retryAfter: string | undefined, policy: IRetryPolicy, now: Date = new Date()): number | undefined {
-  if (retry > policy.maxRetries) {
+  const asked: number | undefined = retryAfterMs(retryAfter, now);
+  if (retry > policy.maxRetries || (asked !== undefined && asked > policy.maxDelayMs)) {
     return undefined;
   }
-  const asked: number | undefined = parseRetryAfterMs(retryAfter, now);
   const delay: number = asked !== undefined ? asked : policy.baseDelayMs * Math.pow(2, retry - 1);
   return Math.min(delay, policy.maxDelayMs);
 }
 
-function parseRetryAfterMs(value: string | undefined, now: Date): number | undefined {
+/** How long Retry-After asks to wait, in milliseconds; undefined when there is none or it cannot be read. */
+export function retryAfterMs(value: string | undefined, now: Date = new Date()): number | undefined {
   if (value === undefined || value.trim() === '') {
     return undefined;
   }
   const trimmed: string = value.trim();
-  if (/^\d+$/.test(trimmed)) {
-    return Number(trimmed) * 1000;
+  // Seconds first: Date.parse('1.5') is a date in 2001.
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    return Math.round(Number(trimmed) * 1000);
   }
   const at: number = Date.parse(trimmed);
   return isNaN(at) ? undefined : Math.max(0, at - now.getTime());

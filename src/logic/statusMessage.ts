@@ -14,6 +14,8 @@ export interface IStatusMessage {
   busy: boolean;
   /** Show the manual steps from the support articles. */
   showManualSteps: boolean;
+  /** When a throttling server said to try again (ms since 1970): the "{0}" of ReasonThrottledUntil. */
+  retryAt?: number;
 }
 
 export interface IStatusOptions {
@@ -22,12 +24,12 @@ export interface IStatusOptions {
   showManualSteps: boolean;
 }
 
-function reasonKeys(reason: PhotoSyncErrorKind, canEditPage: boolean): StringKey[] {
+function reasonKeys(reason: PhotoSyncErrorKind, canEditPage: boolean, retryAt?: number): StringKey[] {
   switch (reason) {
     case 'permissionMissing':
       // Everyone reads "ask your administrator"; a page editor also reads what exactly to approve, and where.
       return canEditPage ? ['ReasonPermissionUser', 'ReasonPermissionEditor'] : ['ReasonPermissionUser'];
-    case 'throttled': return ['ReasonThrottled'];
+    case 'throttled': return [retryAt === undefined ? 'ReasonThrottled' : 'ReasonThrottledUntil'];
     case 'network': return ['ReasonNetwork'];
     case 'badResponse': return ['ReasonBadResponse'];
     case 'invalidImage': return ['ReasonInvalidImage'];
@@ -68,7 +70,8 @@ function describeFailedResync(state: ISyncState, options: IStatusOptions): IStat
     return { tone: 'warning', title: 'ResyncNotTakenTitle', body: ['ResyncNotTakenBody', ...pointer], busy: false, showManualSteps: manual };
   }
   const reason: PhotoSyncErrorKind = resync && resync.outcome === 'failed' ? resync.reason : 'unexpected';
-  return { tone: 'error', title: 'ResyncFailedTitle', body: reasonKeys(reason, options.canEditPage), busy: false, showManualSteps: false };
+  const retryAt: number | undefined = resync && resync.outcome === 'failed' ? resync.retryAt : undefined;
+  return withRetryAt({ tone: 'error', title: 'ResyncFailedTitle', body: reasonKeys(reason, options.canEditPage, retryAt), busy: false, showManualSteps: false }, retryAt);
 }
 
 function describeVerdict(state: ISyncState, options: IStatusOptions): IStatusMessage {
@@ -89,8 +92,14 @@ function describeVerdict(state: ISyncState, options: IStatusOptions): IStatusMes
     case 'noMicrosoft365Photo':
       return { tone: 'info', title: 'VerdictNoPhotoTitle', body: ['VerdictNoPhotoBody'], busy: false, showManualSteps: false };
     default:
-      return { tone: 'error', title: 'VerdictCantCheckTitle', body: reasonKeys(verdict.reason, options.canEditPage), busy: false, showManualSteps: false };
+      return withRetryAt({
+        tone: 'error', title: 'VerdictCantCheckTitle', body: reasonKeys(verdict.reason, options.canEditPage, verdict.retryAt), busy: false, showManualSteps: false
+      }, verdict.retryAt);
   }
+}
+
+function withRetryAt(message: IStatusMessage, retryAt: number | undefined): IStatusMessage {
+  return retryAt === undefined ? message : { ...message, retryAt };
 }
 
 /** "{0}"-style placeholders, as in the SPFx loc files. */

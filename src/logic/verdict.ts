@@ -6,13 +6,16 @@ export type Verdict =
   | { kind: 'outOfSync' }
   | { kind: 'placeholder' }
   | { kind: 'noMicrosoft365Photo' }
-  | { kind: 'cantCheck'; reason: PhotoSyncErrorKind };
+  /** retryAt: when the server said to try again (ms since 1970), when it was throttling and said. */
+  | { kind: 'cantCheck'; reason: PhotoSyncErrorKind; retryAt?: number };
 
 export interface IVerdictInput {
   /** Set when reading the Microsoft 365 photo failed. */
   microsoft365Error?: PhotoSyncErrorKind;
   /** Set when reading SharePoint's profile or image failed. */
   sharePointError?: PhotoSyncErrorKind;
+  /** When the failing service said to try again (ms since 1970), if it said. */
+  retryAt?: number;
   hasMicrosoft365Photo: boolean;
   sharePointIsPlaceholder: boolean;
   /** The perceptual comparison's answer; undefined when it could not run. */
@@ -21,14 +24,14 @@ export interface IVerdictInput {
 
 export function decideVerdict(input: IVerdictInput): Verdict {
   if (input.microsoft365Error !== undefined) {
-    return { kind: 'cantCheck', reason: input.microsoft365Error };
+    return cantCheck(input.microsoft365Error, input.retryAt);
   }
   // Without a Microsoft 365 photo there is nothing to sync to, whatever SharePoint shows.
   if (!input.hasMicrosoft365Photo) {
     return { kind: 'noMicrosoft365Photo' };
   }
   if (input.sharePointError !== undefined) {
-    return { kind: 'cantCheck', reason: input.sharePointError };
+    return cantCheck(input.sharePointError, input.retryAt);
   }
   if (input.sharePointIsPlaceholder) {
     return { kind: 'placeholder' };
@@ -37,6 +40,10 @@ export function decideVerdict(input: IVerdictInput): Verdict {
     return { kind: 'cantCheck', reason: 'unexpected' };
   }
   return input.isSamePhoto ? { kind: 'inSync' } : { kind: 'outOfSync' };
+}
+
+function cantCheck(reason: PhotoSyncErrorKind, retryAt: number | undefined): Verdict {
+  return retryAt === undefined ? { kind: 'cantCheck', reason } : { kind: 'cantCheck', reason, retryAt };
 }
 
 /** Resync makes sense only when there is a Microsoft 365 photo and SharePoint shows something else. */

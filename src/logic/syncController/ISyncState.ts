@@ -18,7 +18,7 @@ export type ResyncOutcome =
   /** SharePoint accepted the upload but still shows another photo after the last read-back. */
   | { outcome: 'notTakenYet' }
   /** The resync stopped for another reason (throttling, network, invalid image). */
-  | { outcome: 'failed'; reason: PhotoSyncErrorKind };
+  | { outcome: 'failed'; reason: PhotoSyncErrorKind; retryAt?: number };
 
 export interface ISyncState {
   phase: SyncPhase;

@@ -6,7 +6,7 @@ import { IImageCodec } from './IImageCodec';
 import { IPixelImage } from '../photoComparison/IPixelImage';
 import { ComparisonSensitivity, compareFingerprints, IPhotoComparison } from '../photoComparison/comparePhotos';
 import { computeFingerprint, IPhotoFingerprint } from '../photoComparison/fingerprint';
-import { PhotoSyncErrorKind, toPhotoSyncError } from '../PhotoSyncError';
+import { PhotoSyncError, PhotoSyncErrorKind, toPhotoSyncError } from '../PhotoSyncError';
 import { SHAREPOINT_UPLOAD_LIMITS } from '../uploadPlan';
 import { canResync, decideVerdict, Verdict } from '../verdict';
 import { ISyncState, ResyncOutcome } from './ISyncState';
@@ -113,6 +113,7 @@ export class SyncController {
     const verdict: Verdict = decideVerdict({
       microsoft365Error: microsoft365.error,
       sharePointError,
+      retryAt: microsoft365.error !== undefined ? microsoft365.retryAt : sharePoint.retryAt,
       hasMicrosoft365Photo: microsoft365.photo !== undefined,
       sharePointIsPlaceholder: sharePoint.profile?.isPlaceholder === true,
       isSamePhoto: comparison?.isSamePhoto
@@ -148,13 +149,14 @@ export class SyncController {
       await this._options.sharePoint.setMyProfilePicture(upload);
     } catch (error) {
       // A photo that does not decode, or cannot be made small enough (invalidImage), is never sent.
-      const kind: PhotoSyncErrorKind = toPhotoSyncError(error).kind;
-      this._finishResync(kind === 'uploadRefused' ? { outcome: 'refused' } : { outcome: 'failed', reason: kind });
+      const failure: PhotoSyncError = toPhotoSyncError(error);
+      this._finishResync(failure.kind === 'uploadRefused' ? { outcome: 'refused' } : failedResync(failure.kind, retryAtOf(failure)));
       return;
     }
 
     this._setState({ ...this._state, phase: 'verifying' });
     let readError: PhotoSyncErrorKind | undefined;
+    let readRetryAt: number | undefined;
     for (const waitMs of this._options.verifyDelaysMs) {
       await this._options.delay(waitMs);
       if (this._disposed) {
@@ -162,6 +164,7 @@ export class SyncController {
       }
       const readBack: ISharePointRead = await this._readSharePoint();
       readError = readBack.error;
+      readRetryAt = readBack.retryAt;
       if (readBack.error !== undefined || !readBack.profile) {
         continue;
       }
@@ -187,7 +190,7 @@ export class SyncController {
     }
     // Only a read-back that worked and still showed another photo means SharePoint has not taken it; when the last
     // read failed, nothing is known, so say why instead.
-    this._finishResync(readError !== undefined ? { outcome: 'failed', reason: readError } : { outcome: 'notTakenYet' });
+    this._finishResync(readError !== undefined ? failedResync(readError, readRetryAt) : { outcome: 'notTakenYet' });
   }
 
   private _compareWithMicrosoft365(microsoft365: IPhotoFingerprint, sharePoint: IPixelImage): IPhotoComparison {
@@ -203,7 +206,8 @@ export class SyncController {
     try {
       photo = await this._options.microsoft365.getMyPhoto();
     } catch (error) {
-      return { photo: undefined, pixels: undefined, error: toPhotoSyncError(error).kind };
+      const failure: PhotoSyncError = toPhotoSyncError(error);
+      return { photo: undefined, pixels: undefined, error: failure.kind, retryAt: retryAtOf(failure) };
     }
     if (photo === undefined) {
       return { photo: undefined, pixels: undefined, error: undefined };
@@ -229,7 +233,8 @@ export class SyncController {
       }
       return { profile, image, pixels, error: undefined };
     } catch (error) {
-      return { profile: undefined, image: undefined, pixels: undefined, error: toPhotoSyncError(error).kind };
+      const failure: PhotoSyncError = toPhotoSyncError(error);
+      return { profile: undefined, image: undefined, pixels: undefined, error: failure.kind, retryAt: retryAtOf(failure) };
     }
   }
 
@@ -248,6 +253,8 @@ interface IMicrosoft365Read {
   photo: IMicrosoft365Photo | undefined;
   pixels: IPixelImage | undefined;
   error: PhotoSyncErrorKind | undefined;
+  /** When the service said to try again (ms since 1970), if it was throttling and said. */
+  retryAt?: number;
 }
 
 interface ISharePointRead {
@@ -255,4 +262,14 @@ interface ISharePointRead {
   image: Blob | undefined;
   pixels: IPixelImage | undefined;
   error: PhotoSyncErrorKind | undefined;
+  retryAt?: number;
+}
+
+/** When to try again, from how long a throttling server asked to wait. */
+function retryAtOf(failure: PhotoSyncError): number | undefined {
+  return failure.kind === 'throttled' && failure.retryAfterMs !== undefined ? Date.now() + failure.retryAfterMs : undefined;
+}
+
+function failedResync(reason: PhotoSyncErrorKind, retryAt: number | undefined): ResyncOutcome {
+  return retryAt === undefined ? { outcome: 'failed', reason } : { outcome: 'failed', reason, retryAt };
 }

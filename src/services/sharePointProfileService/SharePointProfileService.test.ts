@@ -15,7 +15,7 @@ const PHOTO: Blob = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 9])], {
 const SET_PICTURE: RegExp = /setmyprofilepicture$/i;
 const MY_PROPERTIES: RegExp = /getmyproperties$/i;
 const CONTEXT_INFO_URL: RegExp = /\/_api\/contextinfo$/;
-const RETRY: IRetryOptions = { policy: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 10 }, delay: async () => undefined };
+const RETRY: IRetryOptions = { policy: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 10000 }, delay: async () => undefined };
 
 let webs: number = 0;
 

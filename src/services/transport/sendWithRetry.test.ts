@@ -13,6 +13,27 @@ describe('sendWithRetry', () => {
     expect(await errorKindOf(sendWithRetry(hung, { policy, delay: async () => undefined, timeoutMs: 20 }))).toBe('network');
   });
 
+  it('stops at once, and says how long to wait, when the server asks for a longer pause than a person should watch', async () => {
+    const transport: FakeTransport = new FakeTransport().on('GET', /./, { status: 429, headers: { 'Retry-After': '120' }, body: '' }, { status: 200, body: 'ok' });
+    const waits: number[] = [];
+
+    const failure: unknown = await sendWithRetry(() => transport.fetch('https://x/'), { policy: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 10000 }, delay: async (ms) => { waits.push(ms); } })
+      .catch((error: unknown) => error);
+
+    expect(failure).toMatchObject({ kind: 'throttled', retryAfterMs: 120000 });
+    expect(waits).toEqual([]);
+    expect(transport.count('GET', /./)).toBe(1);
+  });
+
+  it('waits a fractional Retry-After as the seconds it is', async () => {
+    const transport: FakeTransport = new FakeTransport().on('GET', /./, { status: 503, headers: { 'Retry-After': '2.5' }, body: '' }, { status: 200, body: 'ok' });
+    const waits: number[] = [];
+
+    await sendWithRetry(() => transport.fetch('https://x/'), { policy: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 10000 }, delay: async (ms) => { waits.push(ms); } });
+
+    expect(waits).toEqual([2500]);
+  });
+
   it('returns the answer when it comes in time', async () => {
     const transport: FakeTransport = new FakeTransport().on('GET', /./, { status: 200, body: 'ok' });
 

@@ -1,4 +1,4 @@
-import { IRetryPolicy, isRetryableStatus, retryDelayMs } from '../../logic/retryPolicy';
+import { IRetryPolicy, isRetryableStatus, retryAfterMs, retryDelayMs } from '../../logic/retryPolicy';
 import { PhotoSyncError } from '../../logic/PhotoSyncError';
 import { IHttpResponse } from './IHttpTransport';
 
@@ -11,8 +11,9 @@ export interface IRetryOptions {
 
 /**
  * Sends a request, waiting and resending while the server throttles (429/503), as its Retry-After asks and
- * within the policy's bounds. Throws PhotoSyncError('throttled') when the server is still throttling at the end,
- * and PhotoSyncError('network') when no answer arrives at all.
+ * within the policy's bounds. Throws PhotoSyncError('throttled') when the server is still throttling at the end or
+ * asks for a longer wait than the policy allows (with how long it asked for), and PhotoSyncError('network') when
+ * no answer arrives at all.
  */
 export async function sendWithRetry(send: () => Promise<IHttpResponse>, options: IRetryOptions): Promise<IHttpResponse> {
   for (let retry = 1; ; retry++) {
@@ -20,9 +21,10 @@ export async function sendWithRetry(send: () => Promise<IHttpResponse>, options:
     if (!isRetryableStatus(response.status)) {
       return response;
     }
-    const wait: number | undefined = retryDelayMs(retry, response.headers.get('Retry-After') ?? undefined, options.policy);
+    const retryAfter: string | undefined = response.headers.get('Retry-After') ?? undefined;
+    const wait: number | undefined = retryDelayMs(retry, retryAfter, options.policy);
     if (wait === undefined) {
-      throw new PhotoSyncError('throttled', `Still throttled after ${retry - 1} retries`, response.status);
+      throw new PhotoSyncError('throttled', `Throttled (${retry - 1} retries, Retry-After ${retryAfter ?? 'none'})`, response.status, retryAfterMs(retryAfter));
     }
     await options.delay(wait);
   }

@@ -52,6 +52,7 @@ define([], function () {
     "ReasonPermissionUser": "Šai tīmekļa daļai vēl nav atļaujas lasīt jūsu Microsoft 365 fotoattēlu. Lūdziet administratoram apstiprināt tās piekļuvi.",
     "ReasonPermissionEditor": "Nomnieka administratoram ir jāapstiprina Microsoft Graph atļauja, ko pieprasa šī tīmekļa daļa: SharePoint administrēšanas centrā atveriet „Advanced”, pēc tam „API access” un apstipriniet gaidošo Microsoft Graph pieprasījumu User.Read.",
     "ReasonThrottled": "Microsoft 365 ir noslogots un lūdza palēnināt pieprasījumus. Mēģiniet vēlreiz pēc dažām minūtēm.",
+    "ReasonThrottledUntil": "Microsoft 365 ir noslogots un lūdza nogaidīt, pirms mēģināt vēlreiz. Mēģiniet vēlreiz pēc plkst. {0}.",
     "ReasonNetwork": "Neizdevās sazināties ar Microsoft 365 vai SharePoint. Pārbaudiet savienojumu un mēģiniet vēlreiz.",
     "ReasonBadResponse": "Microsoft 365 vai SharePoint nosūtīja atbildi, ko šī tīmekļa daļa nevarēja saprast. Mēģiniet vēlreiz vēlāk.",
     "ReasonInvalidImage": "Jūsu Microsoft 365 fotoattēlu neizdevās nolasīt kā attēlu, tāpēc nekas netika augšupielādēts.",

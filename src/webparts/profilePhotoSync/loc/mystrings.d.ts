@@ -47,6 +47,8 @@ declare interface IProfilePhotoSyncWebPartStrings {
   ReasonPermissionUser: string;
   ReasonPermissionEditor: string;
   ReasonThrottled: string;
+  /** Its placeholder is the time of day to try again at. */
+  ReasonThrottledUntil: string;
   ReasonNetwork: string;
   ReasonBadResponse: string;
   ReasonInvalidImage: string;

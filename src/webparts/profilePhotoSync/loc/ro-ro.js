@@ -52,6 +52,7 @@ define([], function () {
     "ReasonPermissionUser": "Această parte web nu are încă permisiunea de a citi fotografia dvs. din Microsoft 365. Rugați administratorul să îi aprobe accesul.",
     "ReasonPermissionEditor": "Un administrator al entității găzduite trebuie să aprobe permisiunea Microsoft Graph solicitată de această parte web: în centrul de administrare SharePoint, deschideți „Advanced”, apoi „API access” și aprobați solicitarea în așteptare pentru Microsoft Graph, User.Read.",
     "ReasonThrottled": "Microsoft 365 este ocupat și ne-a cerut să încetinim. Încercați din nou peste câteva minute.",
+    "ReasonThrottledUntil": "Microsoft 365 este ocupat și ne-a cerut să așteptăm înainte de a încerca din nou. Încercați din nou după ora {0}.",
     "ReasonNetwork": "Nu s-a putut accesa Microsoft 365 sau SharePoint. Verificați conexiunea și încercați din nou.",
     "ReasonBadResponse": "Microsoft 365 sau SharePoint a trimis un răspuns pe care această parte web nu l-a putut înțelege. Încercați din nou mai târziu.",
     "ReasonInvalidImage": "Fotografia dvs. din Microsoft 365 nu a putut fi citită ca imagine, așa că nu s-a încărcat nimic.",

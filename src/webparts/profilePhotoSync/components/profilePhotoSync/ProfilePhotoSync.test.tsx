@@ -114,6 +114,18 @@ describe('ProfilePhotoSync', () => {
     expect(screen.getByRole('status').textContent).not.toMatch(/\b(4|5)\d\d\b/);
   });
 
+  it('says when to try again, as a time in the page\'s format, when the server asked for a long pause', () => {
+    const retryAt: number = new Date(2026, 10, 23, 14, 35).getTime();
+    renderView({ verdict: { kind: 'cantCheck', reason: 'throttled', retryAt } });
+    expect(screen.getByRole('status')).toHaveTextContent('Try again after 2:35 PM.');
+  });
+
+  it('says when to try again after a resync the server throttled', () => {
+    const retryAt: number = new Date(2026, 10, 23, 9, 5).getTime();
+    renderView({ phase: 'failed', verdict: { kind: 'outOfSync' }, resync: { outcome: 'failed', reason: 'throttled', retryAt } }, { locale: 'bg-BG', strings: loadStrings('bg-bg') });
+    expect(screen.getByRole('status')).toHaveTextContent(/след 0?9:05/);
+  });
+
   it('announces progress while checking, with no photo yet and the Check button unavailable', () => {
     const { onCheck } = renderView({ ...INITIAL_SYNC_STATE, phase: 'checking' });
     expect(screen.getByRole('status')).toHaveAttribute('aria-busy', 'true');

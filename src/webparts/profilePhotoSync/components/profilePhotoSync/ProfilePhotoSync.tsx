@@ -105,7 +105,7 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
         ref={statusRef}
         tone={status.tone}
         title={status.title && strings[status.title]}
-        paragraphs={status.body.map((key) => strings[key])}
+        paragraphs={status.body.map((key) => status.retryAt === undefined ? strings[key] : formatString(strings[key], timeOfDay(status.retryAt, locale)))}
         busy={status.busy}
         colors={colors}
       />
@@ -132,6 +132,11 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
       ) : undefined}
     </section>
   );
+}
+
+/** The clock time to try again at, in the page's regional format (a time needs no plural forms). */
+function timeOfDay(at: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(at));
 }
 
 function changeCaption(changedAt: Date | undefined, isPlaceholder: boolean, strings: IProfilePhotoSyncWebPartStrings, locale: string): string | undefined {
