@@ -141,6 +141,22 @@ test('a long Retry-After is not cut short: the person reads when to try again, a
   expect(asked).toBe(1);
 });
 
+for (const skewMinutes of [-120, 120]) {
+  test(`a browser clock ${Math.abs(skewMinutes)} minutes ${skewMinutes < 0 ? 'behind' : 'ahead'} does not turn a resync that worked into a failure`, async ({ page, request }) => {
+    // SharePoint stamps pictures and digests with its own clock; the web part must never judge them by the browser's.
+    await page.clock.setSystemTime(new Date(Date.now() + skewMinutes * 60 * 1000));
+    await openWorkbench(page, { user: 'out-of-sync' });
+    await settled(page);
+    const pageClockOff: number = (await page.evaluate(() => Date.now())) - Date.now();
+    expect(Math.abs(pageClockOff - skewMinutes * 60 * 1000)).toBeLessThan(60 * 1000);
+
+    await page.getByRole('button', { name: en.ResyncButton }).click();
+
+    await expect(await settled(page)).toContainText(en.ResyncDoneTitle);
+    expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
+  });
+}
+
 test('a page editor reads which permission to approve, and where', async ({ page }) => {
   await openWorkbench(page, { user: 'consent-missing', editor: '1' });
   const region = await settled(page);
