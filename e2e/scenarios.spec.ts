@@ -47,11 +47,38 @@ const SCENARIOS: IScenario[] = [
     resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
   },
   {
+    // SharePoint's new photo service already serves the Microsoft 365 photo; the profile still carries a 2021 timestamp.
+    user: 'new-photo-service', verdict: en.VerdictInSyncTitle, body: en.VerdictInSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt
+  },
+  {
+    // Local uploads are off: SharePoint answers 200 and stores nothing.
+    user: 'uploads-disabled', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
+    resync: { title: en.ResyncNotTakenTitle, uploads: 0, refusedUploads: 0, manualSteps: true }
+  },
+  {
     // Graph's sized paths answer 404 for a photo stored in Entra ID: the original is read instead, never "no photo".
     user: 'entra-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
     resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
   }
 ];
+
+for (const uploadsDisabledAnswer of [400, 403]) {
+  test(`uploads turned off with ${uploadsDisabledAnswer}: one attempt, an honest refusal and the manual steps`, async ({ page, request }) => {
+    await request.post('/_emulator/scenario-options', { data: { uploadsDisabledAnswer } });
+    const attempts: string[] = [];
+    page.on('request', (sent) => { if (/setmyprofilepicture$/i.test(sent.url())) attempts.push(sent.method()); });
+    await openWorkbench(page, { user: 'uploads-disabled' });
+    await settled(page);
+
+    await page.getByRole('button', { name: en.ResyncButton }).click();
+
+    await expect(await settled(page)).toContainText(en.ResyncRefusedTitle);
+    await expect(page.getByRole('region', { name: en.TroubleshootingTitle })).toHaveCount(1);
+    expect(attempts).toEqual(['POST']);
+    const state = await userState(request, 'uploads-disabled');
+    expect([state.uploads, state.refusedUploads]).toEqual([0, 1]);
+  });
+}
 
 for (const noPhotoAnswer of ['ErrorItemNotFound', 'ErrorEntityNotFound', 'oneByOneGif']) {
   test(`no-photo: Graph's "${noPhotoAnswer}" also reads "${en.VerdictNoPhotoTitle}"`, async ({ page, request }) => {

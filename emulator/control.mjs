@@ -84,7 +84,11 @@ export function controlRoutes(state, urls) {
   });
 
   router.post('/scenario-options', (req, res) => {
-    const { staleForMs, uploadSuccessStatus, noPhotoAnswer, throttleRetryAfter } = req.body ?? {};
+    const { staleForMs, uploadSuccessStatus, noPhotoAnswer, throttleRetryAfter, uploadsDisabledAnswer } = req.body ?? {};
+    if (uploadsDisabledAnswer !== undefined && ![200, 400, 403].includes(uploadsDisabledAnswer)) {
+      return res.status(400).json({ error: '"uploadsDisabledAnswer" must be 200, 400 or 403.' });
+    }
+    if (uploadsDisabledAnswer !== undefined) state.options.uploadsDisabledAnswer = uploadsDisabledAnswer;
     if (staleForMs !== undefined && !(Number.isFinite(staleForMs) && staleForMs >= 0)) {
       return res.status(400).json({ error: '"staleForMs" must be a number of milliseconds ≥ 0.' });
     }
@@ -113,6 +117,7 @@ export function controlRoutes(state, urls) {
     res.json({
       uploads: user.uploads,
       refusedUploads: user.refusedUploads,
+      ignoredUploads: user.ignoredUploads,
       lastUpload: user.lastUpload ?? null,
       sharePoint: {
         timestamp: sp.timestamp ?? null,

@@ -19,7 +19,7 @@ describe('config', () => {
     assert.deepEqual([config.siteUrl, config.mySiteHostUrl, config.graphUrl], [emu.siteUrl, emu.mySiteHostUrl, emu.graphUrl]);
     assert.deepEqual(
       config.users.map((/** @type {any} */ u) => u.id),
-      ['in-sync', 'out-of-sync', 'placeholder', 'no-photo', 'consent-missing', 'throttled', 'upload-refused', 'stale', 'large-photo', 'entra-photo'],
+      ['in-sync', 'out-of-sync', 'placeholder', 'no-photo', 'consent-missing', 'throttled', 'upload-refused', 'stale', 'large-photo', 'entra-photo', 'new-photo-service', 'uploads-disabled'],
     );
     for (const user of config.users) {
       assert.equal(user.upn, `${user.id}@contoso.example`);
@@ -152,7 +152,7 @@ describe('reset', () => {
     assert.equal((await client.control('/scenario-options', { uploadSuccessStatus: 201 })).status, 400);
     assert.equal((await client.control('/scenario-options', { staleForMs: -1 })).status, 400);
     const res = await client.control('/scenario-options', { staleForMs: 5 });
-    assert.deepEqual(await res.json(), { staleForMs: 5, uploadSuccessStatus: 200, noPhotoAnswer: 'ImageNotFound', throttleRetryAfter: '1' });
+    assert.deepEqual(await res.json(), { staleForMs: 5, uploadSuccessStatus: 200, noPhotoAnswer: 'ImageNotFound', throttleRetryAfter: '1', uploadsDisabledAnswer: 200 });
     assert.equal((await client.control('/scenario-options', { throttleRetryAfter: 2 })).status, 400);
   });
 });

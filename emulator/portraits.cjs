@@ -61,6 +61,14 @@ const PORTRAITS = Object.freeze({
     hairStyle: 'spiky', shirt: '#38bdf8', collar: 'vneck', accessories: ['earrings', 'hat'], headX: 2, headScale: 1 }),
   inesOld: spec({ background: '#f1f5f9', accent: '#64748b', backdrop: 'rings', skin: '#a0522d', hair: '#44403c',
     hairStyle: 'bun', shirt: '#b91c1c', collar: 'crew', accessories: ['glasses'], headX: -7, headScale: 0.85 }),
+  katja: spec({ background: '#4c1d95', accent: '#c4b5fd', backdrop: 'checker', skin: '#f5d0b5', hair: '#7f1d1d',
+    hairStyle: 'long', shirt: '#fde047', collar: 'crew', accessories: ['earrings'], headX: -2, headScale: 1 }),
+  katjaOld: spec({ background: '#ecfeff', accent: '#0891b2', backdrop: 'stripesH', skin: '#f5d0b5', hair: '#1f2937',
+    hairStyle: 'short', shirt: '#9d174d', collar: 'tie', accessories: ['hat'], headX: 6, headScale: 0.9 }),
+  luka: spec({ background: '#064e3b', accent: '#6ee7b7', backdrop: 'rings', skin: '#b07d4f', hair: '#3f2a14',
+    hairStyle: 'curly', shirt: '#f43f5e', collar: 'vneck', accessories: ['beard'], headX: 3, headScale: 1.05 }),
+  lukaOld: spec({ background: '#fff7ed', accent: '#ea580c', backdrop: 'split', skin: '#b07d4f', hair: '#0a0a0a',
+    hairStyle: 'mohawk', shirt: '#1d4ed8', collar: 'crew', accessories: ['glasses'], headX: -6, headScale: 0.9 }),
 });
 
 /** @param {PortraitSpec} s @returns {Readonly<PortraitSpec>} */

@@ -23,6 +23,9 @@ const TENANT_DOMAIN = 'contoso.example';
  * @property {string | undefined} sharePoint portrait SharePoint's copy was made from; undefined = placeholder
  * @property {string | undefined} sharePointSince ISO date SharePoint got its copy (SPS-PictureTimestamp)
  * @property {number} [graphSide] side of the Microsoft 365 photo in pixels (default 648)
+ * @property {boolean} [photoServiceServesMicrosoft365] userphoto.aspx already serves the Microsoft 365 photo, while
+ *   the profile properties and the My Site files keep SharePoint's old copy (MC653734)
+ * @property {boolean} [uploadsDisabled] SetMyProfilePicture does not store anything (MC653734)
  * @property {boolean} [graphStoredInEntra] the photo is stored in Entra ID: `/me/photo` says `"id":"default"` and the
  *   sized paths answer 404 (docs/dev/platform-facts.md#photo-metadata)
  */
@@ -49,6 +52,10 @@ export const SEED_DEFINITIONS = Object.freeze([
     graph: 'large', sharePoint: 'inesOld', sharePointSince: '2024-04-11T10:00:00Z' },
   { id: 'entra-photo', displayName: 'Jonas Berg', objectId: '7c3e9a15-4d82-4b6f-a0e7-2f8d5c1b9e03', jobTitle: 'Facilities Manager', department: 'Operations', office: 'Oslo',
     graph: 'ines', graphSide: 256, graphStoredInEntra: true, sharePoint: 'inesOld', sharePointSince: '2024-02-02T12:00:00Z' },
+  { id: 'new-photo-service', displayName: 'Katja Zupan', objectId: 'b5d1f7a3-9e26-4c84-8f0b-3a6e2d9c7f14', jobTitle: 'Editor', department: 'Communications', office: 'Ljubljana',
+    graph: 'katja', sharePoint: 'katjaOld', sharePointSince: '2021-09-01T08:00:00Z', photoServiceServesMicrosoft365: true },
+  { id: 'uploads-disabled', displayName: 'Luka Petrov', objectId: '0f9a2c64-7b31-4e5d-a8c6-e1d4b7f25a93', jobTitle: 'Buyer', department: 'Procurement', office: 'Sofia',
+    graph: 'luka', sharePoint: 'lukaOld', sharePointSince: '2023-02-14T13:30:00Z', uploadsDisabled: true },
 ]);
 
 /**
@@ -75,9 +82,10 @@ export async function renderSeed({ largeThumbnailSize }) {
   const placeholder = renderPlaceholder(thumbnailSizes);
   const users = await Promise.all(
     SEED_DEFINITIONS.map(async (d) => {
-      const [graphPhoto, picture] = await Promise.all([
+      const [graphPhoto, picture, servedByPhotoService] = await Promise.all([
         d.graph ? render(d.graph, d.graphSide).then((jpeg) => createGraphPhoto(jpeg, { storedInEntra: d.graphStoredInEntra === true })) : undefined,
         d.sharePoint ? render(d.sharePoint).then((jpeg) => sharePointPictureOf(jpeg, thumbnailSizes)) : undefined,
+        d.graph && d.photoServiceServesMicrosoft365 ? render(d.graph, d.graphSide).then((jpeg) => sharePointPictureOf(jpeg, thumbnailSizes)) : undefined,
       ]);
       return {
         id: d.id,
@@ -87,6 +95,8 @@ export async function renderSeed({ largeThumbnailSize }) {
         jobTitle: d.jobTitle,
         department: d.department,
         office: d.office,
+        ...(servedByPhotoService ? { servedByPhotoService } : {}),
+        ...(d.uploadsDisabled ? { uploadsDisabled: true } : {}),
         graphPhoto,
         sharePoint: {
           timestamp: d.sharePointSince ? toSharePointSeconds(new Date(d.sharePointSince)) : undefined,

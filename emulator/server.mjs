@@ -26,6 +26,7 @@ import { EmulatorState } from './state.mjs';
  * @property {200 | 204} [uploadSuccessStatus] SetMyProfilePicture's success status (unverified which, docs/dev/platform-facts.md#setmyprofilepicture)
  * @property {import('./state.mjs').NoPhotoAnswer} [noPhotoAnswer] how Graph answers for a person without a photo
  * @property {string} [throttleRetryAfter] the Retry-After of the `throttled` user's 429s, in seconds
+ * @property {200 | 400 | 403} [uploadsDisabledAnswer] SetMyProfilePicture's answer when local uploads are off
  */
 
 /**
@@ -46,13 +47,13 @@ export async function startEmulator(options = {}) {
   const {
     sitePort = 4321, mySitePort = 4322, graphPort = 4323, host = 'localhost', workbenchDir, quiet = true,
     largeThumbnailSize = 240, staleForMs = 10 * 60 * 1000, uploadSuccessStatus = 200, noPhotoAnswer = 'ImageNotFound',
-    throttleRetryAfter = '1',
+    throttleRetryAfter = '1', uploadsDisabledAnswer = 200,
   } = options;
   if (workbenchDir !== undefined && !existsSync(workbenchDir)) {
     throw new Error(`The workbench folder ${workbenchDir} does not exist. Build it first: node scripts/build-workbench.mjs`);
   }
 
-  const state = new EmulatorState(await renderSeed({ largeThumbnailSize }), { staleForMs, uploadSuccessStatus, noPhotoAnswer, throttleRetryAfter });
+  const state = new EmulatorState(await renderSeed({ largeThumbnailSize }), { staleForMs, uploadSuccessStatus, noPhotoAnswer, throttleRetryAfter, uploadsDisabledAnswer });
   // Filled in once the servers listen (ports may be 0); handlers only read them while answering requests.
   const urls = { siteUrl: '', mySiteHostUrl: '', graphUrl: '' };
 

@@ -81,6 +81,16 @@ export function sharePointRoutes(state, urls) {
       user.refusedUploads += 1;
       return sendSharePointError(req, res, SP_ERRORS.accessDenied);
     }
+    if (user.uploadsDisabled) {
+      // Local uploads turned off by the new photo service: which answer comes is unverified, so each is modelled.
+      const answer = state.options.uploadsDisabledAnswer;
+      if (answer === 200) {
+        user.ignoredUploads += 1;
+        return sendNullResult(req, res, 200, 'SetMyProfilePicture');
+      }
+      user.refusedUploads += 1;
+      return sendSharePointError(req, res, answer === 400 ? SP_ERRORS.invalidParameter : SP_ERRORS.accessDenied);
+    }
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     // Which body SharePoint gives an oversized picture is unverified; the ArgumentException it gives any other bad
     // picture is the most plausible, and clients must treat every 400 here the same way.
@@ -128,7 +138,7 @@ export function sharePointRoutes(state, urls) {
     const link = photoLinks.open(req.query._oat_);
     if (!link) return res.status(403).type('text/plain').send('The photo link has expired.');
     const subject = link.subjectId === undefined ? undefined : state.users.get(link.subjectId);
-    const picture = subject && state.visibleSharePointPicture(subject);
+    const picture = subject && (subject.servedByPhotoService ?? state.visibleSharePointPicture(subject));
     res
       .set('Cache-Control', 'private, max-age=86400') // "cached for about a day"
       .type('image/jpeg')

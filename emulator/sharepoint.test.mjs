@@ -277,6 +277,27 @@ describe('SetMyProfilePicture', () => {
     assert.ok(colourDistance(await meanColour(fresh), await meanColour(uploadPng)) < 12);
   });
 
+  it('with local uploads turned off, answers 200 and stores nothing, or refuses with 400 or 403 as told', async () => {
+    const before = await client.state('uploads-disabled');
+    const ignored = await client.upload('uploads-disabled', uploadPng);
+    assert.equal(ignored.status, 200);
+    let after = await client.state('uploads-disabled');
+    assert.deepEqual(after.sharePoint, before.sharePoint);
+    assert.deepEqual([after.uploads, after.ignoredUploads, after.refusedUploads], [0, 1, 0]);
+
+    await client.control('/scenario-options', { uploadsDisabledAnswer: 400 });
+    const invalid = await client.upload('uploads-disabled', uploadPng);
+    assert.equal(invalid.status, 400);
+    assert.deepEqual(await invalid.json(), INVALID_PARAMETER);
+    await client.control('/scenario-options', { uploadsDisabledAnswer: 403 });
+    const denied = await client.upload('uploads-disabled', uploadPng);
+    assert.equal(denied.status, 403);
+    assert.deepEqual(await denied.json(), ACCESS_DENIED);
+    after = await client.state('uploads-disabled');
+    assert.deepEqual(after.sharePoint, before.sharePoint);
+    assert.deepEqual([after.uploads, after.ignoredUploads, after.refusedUploads], [0, 1, 2]);
+  });
+
   it('changes only the signed-in user', async () => {
     const other = await client.state('in-sync');
     await client.upload('out-of-sync', uploadPng);
@@ -308,6 +329,17 @@ describe('SetSingleValueProfileProperty', () => {
     const res = await setProperty('out-of-sync', { accountName: 'out-of-sync@contoso.example', propertyName: 'AboutMe', propertyValue: 'Hi' });
     assert.equal(res.status, 200);
     assert.equal(property(await (await client.site('out-of-sync', MY_PROPERTIES)).json(), 'AboutMe'), 'Hi');
+  });
+});
+
+describe('the new photo service (MC653734)', () => {
+  it('serves the Microsoft 365 photo through userphoto.aspx while the profile and the My Site files keep the old copy', async () => {
+    const served = await bytesOf(await client.site('new-photo-service', '/_layouts/15/userphoto.aspx?size=L&accountname=new-photo-service@contoso.example'));
+    const files = await bytesOf(await thumbnail('new-photo-service', 'L'));
+    const graph = await bytesOf(await client.graph(await client.token('new-photo-service'), '/v1.0/me/photo/$value'));
+    assert.ok(colourDistance(await meanColour(served), await meanColour(graph)) < colourDistance(await meanColour(files), await meanColour(graph)));
+    const state = await client.state('new-photo-service');
+    assert.equal(state.sharePoint.timestamp, 63766080000, 'the timestamp of the old copy: 2021-09-01 08:00 UTC in seconds since year 1');
   });
 });
 

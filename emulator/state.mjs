@@ -51,6 +51,11 @@ import { TokenIssuer } from './tokens.mjs';
  * @property {string} jobTitle
  * @property {string} department
  * @property {string} office
+ * @property {SharePointPicture} [servedByPhotoService] set when SharePoint's new photo service already serves the
+ *   Microsoft 365 photo through userphoto.aspx, whatever the profile properties and the My Site files still say
+ *   (MC653734: docs/dev/platform-facts.md#mc653734-and-the-new-image-service)
+ * @property {boolean} [uploadsDisabled] local uploads to the My Site host are turned off (MC653734):
+ *   SetMyProfilePicture answers as `options.uploadsDisabledAnswer` says
  */
 
 /**
@@ -70,11 +75,13 @@ import { TokenIssuer } from './tokens.mjs';
  *   sharePoint: SharePointPhotoState,
  *   uploads: number,
  *   refusedUploads: number,
+ *   ignoredUploads: number,
  *   lastUpload?: { bytes: number, contentType: string | null, width: number, height: number },
  *   graphRequests: number,
  *   editedProperties: Map<string, string>,
  * }} UserState
- * `uploads` counts accepted SetMyProfilePicture calls, `refusedUploads` the ones the tenant refused, `lastUpload`
+ * `uploads` counts accepted SetMyProfilePicture calls, `refusedUploads` the ones the tenant refused,
+ * `ignoredUploads` the ones it answered 200 and dropped (uploads disabled), `lastUpload`
  * says what the last accepted one carried,
  * `graphRequests` the authenticated Graph requests (the `throttled` scenario throttles the first ones).
  */
@@ -84,6 +91,8 @@ import { TokenIssuer } from './tokens.mjs';
  * @property {number} staleForMs how long the `stale` scenario keeps serving the old picture after an upload
  * @property {200 | 204} uploadSuccessStatus SetMyProfilePicture's success status, unverified on the real service
  * @property {NoPhotoAnswer} noPhotoAnswer how Graph says a person has no photo
+ * @property {200 | 400 | 403} uploadsDisabledAnswer how SetMyProfilePicture answers a user whose local uploads are
+ *   off: 200 and nothing changes, 400 ArgumentException or 403 Access denied (which one is unverified)
  * @property {string} throttleRetryAfter the Retry-After the `throttled` user's 429s carry: seconds, fractional ones
  *   (`2.128`) and long ones (`120`) included, as Graph sends them (docs/dev/platform-facts.md#throttling)
  */
@@ -159,7 +168,7 @@ export class EmulatorState {
     this.users = new Map(
       this.#seed.users.map((u) => [
         u.id,
-        { ...u, sharePoint: { ...u.sharePoint, pending: undefined }, uploads: 0, refusedUploads: 0, lastUpload: undefined, graphRequests: 0, editedProperties: new Map() },
+        { ...u, sharePoint: { ...u.sharePoint, pending: undefined }, uploads: 0, refusedUploads: 0, ignoredUploads: 0, lastUpload: undefined, graphRequests: 0, editedProperties: new Map() },
       ]),
     );
     this.faults.clear();
