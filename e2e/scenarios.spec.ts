@@ -56,6 +56,15 @@ const SCENARIOS: IScenario[] = [
     resync: { title: en.ResyncNotTakenTitle, uploads: 0, refusedUploads: 0, manualSteps: true }
   },
   {
+    // SharePoint's large thumbnail keeps the shape of a photo that is not square: 300×400 and 300×225.
+    user: 'portrait-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
+    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
+  },
+  {
+    user: 'landscape-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
+    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
+  },
+  {
     // Graph's sized paths answer 404 for a photo stored in Entra ID: the original is read instead, never "no photo".
     user: 'entra-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
     resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }

@@ -19,7 +19,7 @@ describe('config', () => {
     assert.deepEqual([config.siteUrl, config.mySiteHostUrl, config.graphUrl], [emu.siteUrl, emu.mySiteHostUrl, emu.graphUrl]);
     assert.deepEqual(
       config.users.map((/** @type {any} */ u) => u.id),
-      ['in-sync', 'out-of-sync', 'placeholder', 'no-photo', 'consent-missing', 'throttled', 'upload-refused', 'stale', 'large-photo', 'entra-photo', 'new-photo-service', 'uploads-disabled'],
+      ['in-sync', 'out-of-sync', 'placeholder', 'no-photo', 'consent-missing', 'throttled', 'upload-refused', 'stale', 'large-photo', 'entra-photo', 'new-photo-service', 'uploads-disabled', 'portrait-photo', 'landscape-photo'],
     );
     for (const user of config.users) {
       assert.equal(user.upn, `${user.id}@contoso.example`);

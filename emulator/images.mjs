@@ -73,8 +73,23 @@ export async function squareJpeg(image, side) {
  * @returns {Promise<Thumbnails>}
  */
 export async function makeThumbnails(image, sizes) {
-  const [S, M, L] = await Promise.all([squareJpeg(image, sizes.S), squareJpeg(image, sizes.M), squareJpeg(image, sizes.L)]);
+  const [S, M, L] = await Promise.all([squareJpeg(image, sizes.S), squareJpeg(image, sizes.M), aspectKeptJpeg(image, sizes.L)]);
   return { S, M, L };
+}
+
+/**
+ * SharePoint's large thumbnail keeps the photo's aspect ratio, at most `maxWidth` wide
+ * (docs/dev/platform-facts.md#userphotoaspx-and-the-thumbnails).
+ * @param {import('sharp').Sharp} image
+ * @param {number} maxWidth pixels
+ * @returns {Promise<Buffer>}
+ */
+async function aspectKeptJpeg(image, maxWidth) {
+  try {
+    return await image.clone().resize({ width: maxWidth, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 88 }).toBuffer();
+  } catch (error) {
+    throw new UnreadableImageError(String(error));
+  }
 }
 
 /**

@@ -69,6 +69,14 @@ const PORTRAITS = Object.freeze({
     hairStyle: 'curly', shirt: '#f43f5e', collar: 'vneck', accessories: ['beard'], headX: 3, headScale: 1.05 }),
   lukaOld: spec({ background: '#fff7ed', accent: '#ea580c', backdrop: 'split', skin: '#b07d4f', hair: '#0a0a0a',
     hairStyle: 'mohawk', shirt: '#1d4ed8', collar: 'crew', accessories: ['glasses'], headX: -6, headScale: 0.9 }),
+  mira: spec({ background: '#fae8ff', accent: '#c026d3', backdrop: 'sun', skin: '#8d5524', hair: '#0c0a09',
+    hairStyle: 'bun', shirt: '#b91c1c', collar: 'vneck', accessories: ['glasses', 'earrings'], headX: 0, headScale: 1 }),
+  miraOld: spec({ background: '#f0fdf4', accent: '#4ade80', backdrop: 'sun', skin: '#8d5524', hair: '#57534e',
+    hairStyle: 'short', shirt: '#7e22ce', collar: 'tie', accessories: [], headX: 5, headScale: 0.9 }),
+  nils: spec({ background: '#1e3a8a', accent: '#93c5fd', backdrop: 'dots', skin: '#ffdbac', hair: '#d97706',
+    hairStyle: 'spiky', shirt: '#facc15', collar: 'crew', accessories: ['beard'], headX: -3, headScale: 1 }),
+  nilsOld: spec({ background: '#fafaf9', accent: '#a8a29e', backdrop: 'checker', skin: '#ffdbac', hair: '#44403c',
+    hairStyle: 'bald', shirt: '#be123c', collar: 'vneck', accessories: ['hat'], headX: 7, headScale: 0.85 }),
 });
 
 /** @param {PortraitSpec} s @returns {Readonly<PortraitSpec>} */
@@ -77,24 +85,28 @@ function spec(s) {
 }
 
 /**
- * Renders a portrait as a square JPEG.
+ * Renders a portrait as a JPEG, square unless a height is given.
  * @param {PortraitSpec} portrait
- * @param {number} [size] side in pixels; 648 is Graph's largest standard photo size
+ * @param {number} [size] width in pixels; 648 is Graph's largest standard photo size
+ * @param {number} [height] height in pixels, for portrait or landscape photos
  * @returns {Promise<Buffer>}
  */
-async function renderPortrait(portrait, size = 648) {
-  return svgToJpeg(portraitSvg(portrait, size, size), 90);
+async function renderPortrait(portrait, size = 648, height = size) {
+  return svgToJpeg(portraitSvg(portrait, size, height), 90);
 }
 
 /**
  * The grey head-and-shoulders placeholder SharePoint shows when a profile has no picture
  * (userphoto.aspx answers 200 with it, never 404; docs/dev/platform-facts.md#the-placeholder-silhouette).
- * @param {number} size side in pixels
+ * @param {number} size width in pixels
+ * @param {number} [height] height in pixels; the large one is 250×150 (docs/dev/platform-facts.md#userphotoaspx-and-the-thumbnails)
  * @returns {Promise<Buffer>} JPEG
  */
-async function renderPlaceholderSilhouette(size) {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 100 100">
-    <rect width="100" height="100" fill="#eaeaea"/>
+async function renderPlaceholderSilhouette(size, height = size) {
+  // The figure keeps its proportions, centred; a wider image only shows more grey beside it.
+  const viewWidth = (100 * size) / height;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${height}" viewBox="${(100 - viewWidth) / 2} 0 ${viewWidth} 100">
+    <rect x="${(100 - viewWidth) / 2}" width="${viewWidth}" height="100" fill="#eaeaea"/>
     <circle cx="50" cy="38" r="17" fill="#bcbcbc"/>
     <path d="M14 101 Q16 64 50 62 Q84 64 86 101 Z" fill="#bcbcbc"/>
   </svg>`;

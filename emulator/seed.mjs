@@ -23,6 +23,8 @@ const TENANT_DOMAIN = 'contoso.example';
  * @property {string | undefined} sharePoint portrait SharePoint's copy was made from; undefined = placeholder
  * @property {string | undefined} sharePointSince ISO date SharePoint got its copy (SPS-PictureTimestamp)
  * @property {number} [graphSide] side of the Microsoft 365 photo in pixels (default 648)
+ * @property {[number, number]} [graphSize] width and height of a Microsoft 365 photo that is not square (and of
+ *   SharePoint's older copy)
  * @property {boolean} [photoServiceServesMicrosoft365] userphoto.aspx already serves the Microsoft 365 photo, while
  *   the profile properties and the My Site files keep SharePoint's old copy (MC653734)
  * @property {boolean} [uploadsDisabled] SetMyProfilePicture does not store anything (MC653734)
@@ -56,6 +58,10 @@ export const SEED_DEFINITIONS = Object.freeze([
     graph: 'katja', sharePoint: 'katjaOld', sharePointSince: '2021-09-01T08:00:00Z', photoServiceServesMicrosoft365: true },
   { id: 'uploads-disabled', displayName: 'Luka Petrov', objectId: '0f9a2c64-7b31-4e5d-a8c6-e1d4b7f25a93', jobTitle: 'Buyer', department: 'Procurement', office: 'Sofia',
     graph: 'luka', sharePoint: 'lukaOld', sharePointSince: '2023-02-14T13:30:00Z', uploadsDisabled: true },
+  { id: 'portrait-photo', displayName: 'Mira Sandoval', objectId: '3a7d5e91-c2f4-4b08-96ad-5e1f8c3b7d26', jobTitle: 'Architect', department: 'Facilities', office: 'Lisbon',
+    graph: 'mira', graphSize: [480, 640], sharePoint: 'miraOld', sharePointSince: '2022-05-19T09:00:00Z' },
+  { id: 'landscape-photo', displayName: 'Nils Ekström', objectId: 'd84b1c07-5e69-4a3f-b2d8-7c0e9f6a1b35', jobTitle: 'Pilot', department: 'Travel', office: 'Gothenburg',
+    graph: 'nils', graphSize: [640, 480], sharePoint: 'nilsOld', sharePointSince: '2022-08-03T15:45:00Z' },
 ]);
 
 /**
@@ -67,13 +73,13 @@ export async function renderSeed({ largeThumbnailSize }) {
   // The large photo takes longest to render: start it first so the rest overlaps it.
   /** @type {Map<string, Promise<Buffer>>} portrait name → JPEG, so a portrait used twice is rendered once */
   const rendered = new Map([['large', portraits.renderLargePhoto()]]);
-  const render = (/** @type {string} */ name, side = 648) => {
-    const key = side === 648 ? name : `${name}@${side}`;
+  const render = (/** @type {string} */ name, [width, height] = [648, 648]) => {
+    const key = width === 648 && height === 648 ? name : `${name}@${width}x${height}`;
     let jpeg = rendered.get(key);
     if (!jpeg) {
       const spec = portraits.PORTRAITS[name];
       if (!spec) throw new Error(`Unknown portrait '${name}'`);
-      jpeg = portraits.renderPortrait(spec, side);
+      jpeg = portraits.renderPortrait(spec, width, height);
       rendered.set(key, jpeg);
     }
     return jpeg;
@@ -82,10 +88,13 @@ export async function renderSeed({ largeThumbnailSize }) {
   const placeholder = renderPlaceholder(thumbnailSizes);
   const users = await Promise.all(
     SEED_DEFINITIONS.map(async (d) => {
+      /** @type {[number, number]} */
+      const graphSize = d.graphSize ?? [d.graphSide ?? 648, d.graphSide ?? 648];
       const [graphPhoto, picture, servedByPhotoService] = await Promise.all([
-        d.graph ? render(d.graph, d.graphSide).then((jpeg) => createGraphPhoto(jpeg, { storedInEntra: d.graphStoredInEntra === true })) : undefined,
-        d.sharePoint ? render(d.sharePoint).then((jpeg) => sharePointPictureOf(jpeg, thumbnailSizes)) : undefined,
-        d.graph && d.photoServiceServesMicrosoft365 ? render(d.graph, d.graphSide).then((jpeg) => sharePointPictureOf(jpeg, thumbnailSizes)) : undefined,
+        d.graph ? render(d.graph, graphSize).then((jpeg) => createGraphPhoto(jpeg, { storedInEntra: d.graphStoredInEntra === true })) : undefined,
+        // A photo that is not square was not square before either.
+        d.sharePoint ? render(d.sharePoint, d.graphSize).then((jpeg) => sharePointPictureOf(jpeg, thumbnailSizes)) : undefined,
+        d.graph && d.photoServiceServesMicrosoft365 ? render(d.graph, graphSize).then((jpeg) => sharePointPictureOf(jpeg, thumbnailSizes)) : undefined,
       ]);
       return {
         id: d.id,
@@ -126,6 +135,9 @@ async function sharePointPictureOf(jpeg, sizes) {
  * @returns {Promise<import('./images.mjs').Thumbnails>}
  */
 async function renderPlaceholder(sizes) {
-  const [S, M, L] = await Promise.all([sizes.S, sizes.M, sizes.L].map((side) => portraits.renderPlaceholderSilhouette(side)));
+  // S and M are square; the large placeholder is 250×150 (docs/dev/platform-facts.md#userphotoaspx-and-the-thumbnails).
+  const [S, M, L] = await Promise.all([
+    portraits.renderPlaceholderSilhouette(sizes.S), portraits.renderPlaceholderSilhouette(sizes.M), portraits.renderPlaceholderSilhouette(250, 150),
+  ]);
   return { S, M, L };
 }

@@ -20,8 +20,8 @@ import { EmulatorState } from './state.mjs';
  * @property {string} [host] interface to listen on and host name in the URLs
  * @property {string} [workbenchDir] a folder served at the site root, with index.html
  * @property {boolean} [quiet] false = log every request
- * @property {number} [largeThumbnailSize] side of `_LThumb.jpg` and userphoto.aspx?size=L; sources disagree
- *   between 200 and 300 px (docs/dev/platform-facts.md#userphotoaspx-and-the-thumbnails)
+ * @property {number} [largeThumbnailSize] largest width of `_LThumb.jpg` and userphoto.aspx?size=L, which keep the
+ *   photo's aspect ratio (docs/dev/platform-facts.md#userphotoaspx-and-the-thumbnails)
  * @property {number} [staleForMs] `stale` scenario: how long SharePoint keeps serving the old picture after an upload
  * @property {200 | 204} [uploadSuccessStatus] SetMyProfilePicture's success status (unverified which, docs/dev/platform-facts.md#setmyprofilepicture)
  * @property {import('./state.mjs').NoPhotoAnswer} [noPhotoAnswer] how Graph answers for a person without a photo
@@ -46,7 +46,7 @@ import { EmulatorState } from './state.mjs';
 export async function startEmulator(options = {}) {
   const {
     sitePort = 4321, mySitePort = 4322, graphPort = 4323, host = 'localhost', workbenchDir, quiet = true,
-    largeThumbnailSize = 240, staleForMs = 10 * 60 * 1000, uploadSuccessStatus = 200, noPhotoAnswer = 'ImageNotFound',
+    largeThumbnailSize = 300, staleForMs = 10 * 60 * 1000, uploadSuccessStatus = 200, noPhotoAnswer = 'ImageNotFound',
     throttleRetryAfter = '1', uploadsDisabledAnswer = 200,
   } = options;
   if (workbenchDir !== undefined && !existsSync(workbenchDir)) {

@@ -184,7 +184,7 @@ describe('SetMyProfilePicture', () => {
     assert.deepEqual(await res.json(), { 'odata.null': true });
 
     const uploaded = await meanColour(uploadPng);
-    for (const [size, side] of /** @type {const} */ ([['S', 48], ['M', 72], ['L', 240]])) {
+    for (const [size, side] of /** @type {const} */ ([['S', 48], ['M', 72], ['L', 300]])) {
       const thumb = await thumbnail('out-of-sync', size);
       assert.equal(thumb.status, 200);
       assert.equal(thumb.headers.get('content-type'), 'image/jpeg');
@@ -332,6 +332,22 @@ describe('SetSingleValueProfileProperty', () => {
   });
 });
 
+describe('the large thumbnail keeps the photo\'s shape', () => {
+  for (const [user, size] of /** @type {const} */ ([['portrait-photo', { width: 300, height: 400 }], ['landscape-photo', { width: 300, height: 225 }]])) {
+    it(`serves ${user} at ${size.width}×${size.height} through userphoto.aspx?size=L`, async () => {
+      const res = await client.site(user, `/_layouts/15/userphoto.aspx?size=L&accountname=${user}@contoso.example`);
+      assert.deepEqual(await imageInfo(await bytesOf(res)), { ...size, format: 'jpeg' });
+    });
+  }
+
+  it('serves the large placeholder at 250×150 and the small ones square', async () => {
+    const large = await client.site('no-photo', '/_layouts/15/userphoto.aspx?size=L&accountname=no-photo@contoso.example');
+    assert.deepEqual(await imageInfo(await bytesOf(large)), { width: 250, height: 150, format: 'jpeg' });
+    const medium = await client.site('no-photo', '/_layouts/15/userphoto.aspx?size=M&accountname=no-photo@contoso.example');
+    assert.deepEqual(await imageInfo(await bytesOf(medium)), { width: 72, height: 72, format: 'jpeg' });
+  });
+});
+
 describe('the new photo service (MC653734)', () => {
   it('serves the Microsoft 365 photo through userphoto.aspx while the profile and the My Site files keep the old copy', async () => {
     const served = await bytesOf(await client.site('new-photo-service', '/_layouts/15/userphoto.aspx?size=L&accountname=new-photo-service@contoso.example'));
@@ -345,7 +361,7 @@ describe('the new photo service (MC653734)', () => {
 
 describe('userphoto.aspx', () => {
   it('serves size S by default, and M and L, cached for a day', async () => {
-    for (const [query, side] of /** @type {const} */ ([['', 48], ['size=S&', 48], ['size=M&', 72], ['size=l&', 240]])) {
+    for (const [query, side] of /** @type {const} */ ([['', 48], ['size=S&', 48], ['size=M&', 72], ['size=l&', 300]])) {
       const res = await client.site('in-sync', `/_layouts/15/userphoto.aspx?${query}accountname=in-sync@contoso.example&t=123`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'image/jpeg');
@@ -372,7 +388,7 @@ describe('userphoto.aspx', () => {
 
     const followed = await fetch(location);
     assert.equal(followed.status, 200);
-    assert.equal((await imageInfo(await bytesOf(followed))).width, 240);
+    assert.equal((await imageInfo(await bytesOf(followed))).width, 300);
 
     const forged = new URL(location);
     forged.searchParams.set('_oat_', `${location.searchParams.get('_oat_')}x`);

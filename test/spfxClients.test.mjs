@@ -124,7 +124,7 @@ test('getMyPicture follows userphoto.aspx to the JPEG SharePoint serves', async 
   const picture = await sharePoint.getMyPicture(await sharePoint.getMyProfile());
   assert.equal(picture.type, 'image/jpeg');
   // The L thumbnail, not the 302's empty body and not the placeholder silhouette.
-  assert.deepEqual(await jpegSize(picture), { width: 240, height: 240 });
+  assert.deepEqual(await jpegSize(picture), { width: 300, height: 300 });
   assert.equal(sent('GET', '/_layouts/15/userphoto\\.aspx$').length, 1);
 });
 
