@@ -1,47 +1,66 @@
 /**
- * SharePoint Online answers userphoto.aspx with a 302 to a signed, time-limited afdcache URL
- * (`/_vti_bin/afdcache.ashx/_userprofile/userphoto.jpg?_oat_=...`), which answers 403 once the token is stale
- * (docs/dev/platform-facts.md#the-afdcache-redirect). The emulator signs the subject and size with an HMAC and an expiry, so links need no storage.
+ * SharePoint Online answers userphoto.aspx with a 302 to its front door's cache,
+ * `/_vti_bin/afdcache.ashx/_userprofile/userphoto.jpg?_oat_=<expiry>_<signature>&P1=…&P2=…&P3=1&P4=…&size=L&accountName=…`
+ * (docs/dev/platform-facts.md#the-afdcache-redirect). As in captured links: one signed base for the whole tenant,
+ * valid for hours, with the size and the account appended unsigned, and no picture version anywhere. So the URL of a
+ * person's photo does not change when the photo does, and anything that caches by URL can show the previous one.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** How long a signed photo link works, in seconds. The real lifetime is not documented; minutes is what is seen. */
-export const PHOTO_LINK_LIFETIME_SECONDS = 300;
+/** How long one signed base works, in seconds: captured links were good for 7.8 to 14.6 hours. */
+export const PHOTO_LINK_LIFETIME_SECONDS = 10 * 60 * 60;
+
+/** A new base is handed out once the current one has less than this left, so that no link dies in use. */
+const RENEW_BEFORE_SECONDS = 2 * 60 * 60;
 
 export const AFD_CACHE_PATH = '/_vti_bin/afdcache.ashx/_userprofile/userphoto.jpg';
 
 export class PhotoLinkSigner {
   #secret = randomBytes(32);
+  /** @type {{ expiresAt: number, query: string } | undefined} expiresAt in seconds since 1970 */
+  #base;
 
   /**
-   * @param {string | undefined} subjectId the seeded user whose photo it is; undefined for the placeholder
+   * @param {string} accountName as the caller gave it (UPN or claims name); resolved when the link is opened
    * @param {'S'|'M'|'L'} size
-   * @param {string | number | undefined} version the picture timestamp: a new photo must get a new URL, because the
-   *   image is cached for a day under the URL it was served from
-   * @returns {string} the path and query of the signed link
+   * @param {number} [now] ms since 1970
+   * @returns {string} the path and query of the link
    */
-  link(subjectId, size, version) {
-    const claims = { s: subjectId ?? '', z: size, v: version ?? '', e: Math.floor(Date.now() / 1000) + PHOTO_LINK_LIFETIME_SECONDS };
-    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-    return `${AFD_CACHE_PATH}?_oat_=${payload}.${this.#sign(payload)}`;
+  link(accountName, size, now = Date.now()) {
+    const seconds = Math.floor(now / 1000);
+    if (!this.#base || this.#base.expiresAt - seconds < RENEW_BEFORE_SECONDS) {
+      const expiresAt = seconds + PHOTO_LINK_LIFETIME_SECONDS;
+      const signature = this.#sign(String(expiresAt));
+      const query = new URLSearchParams({
+        _oat_: `${expiresAt}_${signature}`,
+        P1: String(expiresAt),
+        P2: randomBytes(4).readUInt32BE(0).toString(),
+        P3: '1',
+        P4: this.#sign(`P4${expiresAt}`).slice(0, 43),
+      });
+      this.#base = { expiresAt, query: query.toString() };
+    }
+    return `${AFD_CACHE_PATH}?${this.#base.query}&${new URLSearchParams({ size, accountName }).toString()}`;
   }
 
   /**
-   * @param {unknown} token the _oat_ query value
-   * @returns {{ subjectId: string | undefined, size: 'S'|'M'|'L' } | undefined} undefined when forged or expired
+   * @param {Record<string, unknown>} query the link's query
+   * @param {number} [now] ms since 1970
+   * @returns {{ accountName: string, size: 'S'|'M'|'L' } | undefined} undefined when the base is forged or expired
    */
-  open(token) {
-    const [payload, signature] = String(token ?? '').split('.');
-    if (!payload || !signature) return undefined;
-    const expected = Buffer.from(this.#sign(payload));
+  open(query, now = Date.now()) {
+    const [expiry, signature] = String(query._oat_ ?? '').split('_');
+    if (!expiry || !signature) return undefined;
+    const expected = Buffer.from(this.#sign(expiry));
     const actual = Buffer.from(signature);
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
-    const { s, z, e } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    return e > Date.now() / 1000 ? { subjectId: s || undefined, size: z } : undefined;
+    if (Number(expiry) <= now / 1000) return undefined;
+    const size = /^[SML]$/i.test(String(query.size)) ? /** @type {'S'|'M'|'L'} */ (String(query.size).toUpperCase()) : 'S';
+    return { accountName: String(query.accountName ?? query.accountname ?? ''), size };
   }
 
   /** @param {string} text @returns {string} */
   #sign(text) {
-    return createHmac('sha256', this.#secret).update(text).digest('base64url');
+    return createHmac('sha256', this.#secret).update(text).digest('hex');
   }
 }

@@ -129,15 +129,15 @@ export function sharePointRoutes(state, urls) {
     const query = lowerCaseKeys(req.query);
     const size = /^[SML]$/i.test(String(query.size)) ? /** @type {'S'|'M'|'L'} */ (String(query.size).toUpperCase()) : 'S';
     // Any tenant user may see anyone's photo; an unknown account gets the silhouette, never a 404 (docs/dev/platform-facts.md#the-placeholder-silhouette).
-    const subject = query.accountname === undefined ? user : state.findUserByAccount(String(query.accountname));
-    // As SharePoint Online does: a redirect to a signed, short-lived link on the same origin.
-    res.redirect(302, photoLinks.link(subject?.id, size, subject?.sharePoint.timestamp));
+    const accountName = query.accountname === undefined ? user.upn : String(query.accountname);
+    // As SharePoint Online does: a redirect to its front door's cache, with a signed base valid for hours.
+    res.redirect(302, photoLinks.link(accountName, size));
   });
 
   router.get(AFD_CACHE_PATH, (req, res) => {
-    const link = photoLinks.open(req.query._oat_);
-    if (!link) return res.status(403).type('text/plain').send('The photo link has expired.');
-    const subject = link.subjectId === undefined ? undefined : state.users.get(link.subjectId);
+    const link = photoLinks.open(req.query);
+    if (!link) return res.status(403).type('text/plain').send('Time-Limited URL validation failed.');
+    const subject = state.findUserByAccount(link.accountName);
     const picture = subject && (subject.servedByPhotoService ?? state.visibleSharePointPicture(subject));
     res
       .set('Cache-Control', 'private, max-age=86400') // "cached for about a day"

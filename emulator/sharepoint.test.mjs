@@ -391,8 +391,26 @@ describe('userphoto.aspx', () => {
     assert.equal((await imageInfo(await bytesOf(followed))).width, 300);
 
     const forged = new URL(location);
-    forged.searchParams.set('_oat_', `${location.searchParams.get('_oat_')}x`);
-    assert.equal((await fetch(forged)).status, 403);
+    forged.searchParams.set('_oat_', `${location.searchParams.get('_oat_')}0`);
+    const refused = await fetch(forged);
+    assert.equal(refused.status, 403);
+    assert.equal(await refused.text(), 'Time-Limited URL validation failed.');
+  });
+
+  it('links every photo through one signed base valid for hours, with no picture version, so an upload keeps the URL', async () => {
+    const locate = async (/** @type {string} */ user, /** @type {string} */ query) =>
+      new URL((await client.site(user, `/_layouts/15/userphoto.aspx?${query}`, { redirect: 'manual' })).headers.get('location') ?? '', emu.siteUrl);
+    const mine = await locate('out-of-sync', 'size=L&accountname=out-of-sync@contoso.example');
+    const theirs = await locate('in-sync', 'size=M&accountname=in-sync@contoso.example');
+    assert.equal(mine.searchParams.get('_oat_'), theirs.searchParams.get('_oat_'));
+    assert.deepEqual([mine.searchParams.get('size'), mine.searchParams.get('accountName')], ['L', 'out-of-sync@contoso.example']);
+    assert.deepEqual([...mine.searchParams.keys()], ['_oat_', 'P1', 'P2', 'P3', 'P4', 'size', 'accountName']);
+    const hoursLeft = (Number(mine.searchParams.get('P1')) - Date.now() / 1000) / 3600;
+    assert.ok(hoursLeft > 7 && hoursLeft <= 10, `${hoursLeft} h`);
+
+    assert.equal((await client.upload('out-of-sync', uploadPng)).status, 200);
+    const afterUpload = await locate('out-of-sync', 'size=L&accountname=out-of-sync@contoso.example&t=999');
+    assert.equal(afterUpload.href, mine.href);
   });
 
   it('serves a grey silhouette, never a 404, without a picture or for an unknown account', async () => {

@@ -19,6 +19,7 @@ export interface ISentRequest {
   method: string;
   headers: Record<string, string>;
   body: Blob | string | ArrayBuffer | undefined;
+  cache: IHttpRequest['cache'];
 }
 
 /** A scripted IHttpTransport for service tests: answers by method and URL, and records what was sent. */
@@ -33,7 +34,7 @@ export class FakeTransport implements IHttpTransport {
 
   public async fetch(url: string, request: IHttpRequest = {}): Promise<IHttpResponse> {
     const method: string = request.method ?? 'GET';
-    this.sent.push({ url, method, headers: request.headers ?? {}, body: request.body });
+    this.sent.push({ url, method, headers: request.headers ?? {}, body: request.body, cache: request.cache });
     const route: IRoute | undefined = this._routes.filter((r) => r.method === method && r.pattern.test(url))[0];
     if (!route) {
       throw new Error(`FakeTransport: no route for ${method} ${url}`);

@@ -99,6 +99,8 @@ describe('SharePointProfileService.getMyPicture', () => {
     await service.getMyPicture(await service.getMyProfile());
 
     expect(transport.sent[1].url).toBe(`${SITE}/_layouts/15/userphoto.aspx?size=L&accountname=adele%40contoso.com&t=63871724126`);
+    // Its link carries no picture version: the browser must not answer from its cache.
+    expect(transport.sent[1].cache).toBe('no-cache');
   });
 
   it('asks again once when the signed photo link it was redirected to has gone stale', async () => {

@@ -54,8 +54,10 @@ export class SharePointProfileService implements ISharePointProfileService {
   }
 
   public async getMyPicture(profile: ISharePointProfile): Promise<Blob> {
-    // userphoto.aspx serves SharePoint's copy (or the placeholder silhouette) and is cached for about a day;
-    // the picture timestamp changes with every new photo, so it makes a cache-buster that is exact.
+    // userphoto.aspx redirects to one signed link per person and size, with no picture version in it and cached for
+    // a day (docs/dev/platform-facts.md#the-afdcache-redirect): the browser's cache would answer with the previous
+    // picture after an upload, so the browser must ask again. The timestamp on userphoto.aspx itself is kept as a
+    // cache-buster for the first hop.
     const query: string = `size=L&accountname=${encodeURIComponent(userPrincipalName(profile))}` +
       (profile.pictureTimestamp ? `&t=${encodeURIComponent(profile.pictureTimestamp)}` : '');
     const url: string = `${this._siteUrl}/_layouts/15/userphoto.aspx?${query}`;
@@ -110,7 +112,7 @@ export class SharePointProfileService implements ISharePointProfileService {
   }
 
   private _sendPicture(url: string): Promise<IHttpResponse> {
-    return sendWithRetry(() => this._pictureTransport.fetch(url, { headers: { Accept: 'image/*' } }), this._retry);
+    return sendWithRetry(() => this._pictureTransport.fetch(url, { headers: { Accept: 'image/*' }, cache: 'no-cache' }), this._retry);
   }
 }
 

@@ -17,6 +17,8 @@ export interface IHttpRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: Blob | string | ArrayBuffer;
+  /** The Fetch API's cache mode; 'no-cache' makes the browser ask the server instead of answering from its cache. */
+  cache?: 'default' | 'no-cache' | 'no-store' | 'reload';
 }
 
 export interface IHttpTransport {
