@@ -39,8 +39,9 @@ const SCENARIOS: IScenario[] = [
     resync: { title: en.ResyncRefusedTitle, uploads: 0, refusedUploads: 1, manualSteps: true }
   },
   {
+    // SharePoint stores the upload at once, but its picture cache serves the previous picture for a while.
     user: 'stale', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
-    resync: { title: en.ResyncNotTakenTitle, uploads: 1, refusedUploads: 0, manualSteps: true }
+    resync: { title: en.ResyncCachedTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
   },
   {
     user: 'large-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
@@ -153,6 +154,21 @@ for (const scenario of SCENARIOS) {
   }
 }
 
+test('while SharePoint\'s picture cache lags, the SharePoint side shows the copy SharePoint stored', async ({ page, request }) => {
+  await openWorkbench(page, { user: 'stale' });
+  await settled(page);
+
+  await page.getByRole('button', { name: en.ResyncButton }).click();
+
+  await expect(await settled(page)).toContainText(en.ResyncCachedTitle);
+  const sharePointPhoto = page.getByRole('img', { name: en.SharePointPhotoAlt });
+  await expectDecodedImage(sharePointPhoto);
+  // The stored copy's PictureUrl on the My Site host, with the new picture timestamp.
+  const { sharePoint } = await userState(request, 'stale');
+  expect(await sharePointPhoto.getAttribute('src')).toBe(sharePoint.pictureUrl);
+  await expect(page.getByRole('button', { name: en.ResyncButton })).toHaveCount(0);
+});
+
 test('a fractional Retry-After is waited out in full before Graph is asked again', async ({ page, request }) => {
   await request.post('/_emulator/scenario-options', { data: { throttleRetryAfter: '2.5' } });
   const asked: number[] = [];
@@ -228,7 +244,7 @@ test('a second click while resyncing uploads nothing more', async ({ page, reque
   await busy.click({ force: true });
   await busy.click({ force: true });
 
-  await expect(await settled(page)).toContainText(en.ResyncNotTakenTitle);
+  await expect(await settled(page)).toContainText(en.ResyncCachedTitle);
   expect((await userState(request, 'stale')).uploads).toBe(1);
 });
 

@@ -16,7 +16,7 @@ export interface IEmulatorUserState {
   refusedUploads: number;
   /** What the last accepted upload carried: its size in bytes, Content-Type and decoded dimensions. */
   lastUpload: { bytes: number; contentType: string | null; width: number; height: number } | null;
-  sharePoint: { timestamp: number; placeholderState: number };
+  sharePoint: { timestamp: number; placeholderState: number; pictureUrl: string | null };
   graph: { hasPhoto: boolean };
 }
 

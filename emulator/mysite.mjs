@@ -17,7 +17,7 @@ export function mySiteRoutes(state) {
     if (!signedInUser(state, req)) return res.status(401).type('text/plain').send('Sign in first: set the emulator-user cookie.');
     const [name, size] = [decodeURIComponent(req.params[0]), /** @type {'S'|'M'|'L'} */ (req.params[1].toUpperCase())];
     const owner = state.findUserByPictureName(name);
-    const picture = owner && state.visibleSharePointPicture(owner);
+    const picture = owner && state.storedSharePointPicture(owner);
     // The files only exist once SharePoint has generated them (docs/dev/platform-facts.md#userphotoaspx-and-the-thumbnails).
     if (!picture) return res.status(404).type('text/plain').send('File Not Found.');
     res.set('Cache-Control', 'private, max-age=0').type('image/jpeg').send(picture.thumbnails[size]);

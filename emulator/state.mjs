@@ -199,6 +199,22 @@ export class EmulatorState {
    * @param {number} [now] ms since 1970
    * @returns {SharePointPicture | undefined}
    */
+  /**
+   * The picture SharePoint stored: its thumbnails in the My Site host's library, updated as soon as an upload is taken.
+   * @param {UserState} user
+   * @returns {SharePointPicture | undefined}
+   */
+  storedSharePointPicture(user) {
+    return user.sharePoint.pending?.picture ?? user.sharePoint.picture;
+  }
+
+  /**
+   * What SharePoint's front-door cache serves through userphoto.aspx: in the `stale` scenario the previous picture,
+   * for `options.staleForMs` after an upload.
+   * @param {UserState} user
+   * @param {number} [now] ms since 1970
+   * @returns {SharePointPicture | undefined}
+   */
   visibleSharePointPicture(user, now = Date.now()) {
     const sp = user.sharePoint;
     if (sp.pending && sp.pending.visibleAt <= now) {
@@ -210,8 +226,9 @@ export class EmulatorState {
 
   /**
    * Records an accepted SetMyProfilePicture. The timestamp becomes "now", kept strictly increasing so that two
-   * uploads within one second still give PictureUrl a new `?t=`. In the `stale` scenario SharePoint keeps serving the
-   * old thumbnails for `options.staleForMs` (field reports of the new image showing a day later, docs/dev/platform-facts.md#setmyprofilepicture).
+   * uploads within one second still give PictureUrl a new `?t=`. In the `stale` scenario the front-door cache behind
+   * userphoto.aspx keeps serving the old picture for `options.staleForMs` while the My Site files are already new
+   * (field reports of the new image showing a day later: docs/dev/platform-facts.md#the-afdcache-redirect).
    * @param {UserState} user
    * @param {SharePointPicture} picture
    * @param {number} [now] ms since 1970

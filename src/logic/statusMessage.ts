@@ -50,7 +50,9 @@ export function describeStatus(state: ISyncState, options: IStatusOptions): ISta
     case 'verifying':
       return { ...quiet, body: ['ResyncVerifying'], busy: true };
     case 'done':
-      return { ...quiet, tone: 'success', title: 'ResyncDoneTitle', body: ['ResyncDoneBody', 'OtherAppsNote'] };
+      return state.resync && state.resync.outcome === 'cached'
+        ? { ...quiet, tone: 'success', title: 'ResyncCachedTitle', body: ['ResyncCachedBody', 'OtherAppsNote'] }
+        : { ...quiet, tone: 'success', title: 'ResyncDoneTitle', body: ['ResyncDoneBody', 'OtherAppsNote'] };
     case 'failed':
       return describeFailedResync(state, options);
     default:

@@ -28,8 +28,11 @@ export interface IFakeSharePointOptions {
   /** SharePoint's current copy (a JPEG), or undefined for the placeholder. */
   picture: Buffer | undefined;
   placeholder: Buffer;
-  /** 'accept' stores uploads; 'refuse' answers uploadRefused; 'keepOld' accepts but goes on serving the old copy. */
-  onUpload: 'accept' | 'refuse' | 'keepOld';
+  /**
+   * 'accept' stores uploads; 'refuse' answers uploadRefused; 'keepOld' stores it (a new picture timestamp) but goes
+   * on serving the old image, as a lagging picture cache does; 'ignore' answers OK and stores nothing.
+   */
+  onUpload: 'accept' | 'refuse' | 'keepOld' | 'ignore';
   /** Every read after an upload fails as if the network were gone. */
   readsFailAfterUpload?: boolean;
 }
@@ -72,6 +75,9 @@ export class FakeSharePoint implements ISharePointProfileService {
     this.uploads.push(image);
     if (this._options.onUpload === 'refuse') {
       throw new PhotoSyncError('uploadRefused', 'SharePoint answered 403', 403);
+    }
+    if (this._options.onUpload === 'ignore') {
+      return;
     }
     this._timestamp++;
     if (this._options.onUpload === 'accept') {

@@ -7,7 +7,8 @@ import { Verdict } from '../verdict';
 /**
  * notChecked: nothing read yet (the site owner chose "check on click").
  * checking: reading both photos. ready: a verdict is known.
- * syncing: uploading. verifying: reading SharePoint back. done / failed: the resync's outcome is known.
+ * syncing: uploading. verifying: reading SharePoint back. done / failed: the resync's outcome is known ('done' for
+ * resynced and cached).
  */
 export type SyncPhase = 'notChecked' | 'checking' | 'ready' | 'syncing' | 'verifying' | 'done' | 'failed';
 
@@ -17,6 +18,11 @@ export type ResyncOutcome =
   | { outcome: 'refused' }
   /** SharePoint accepted the upload but still shows another photo after the last read-back. */
   | { outcome: 'notTakenYet' }
+  /**
+   * SharePoint stored the upload (its profile says so: a new picture timestamp) but the picture it serves is still
+   * the previous one: its picture cache lags (docs/dev/platform-facts.md#the-afdcache-redirect).
+   */
+  | { outcome: 'cached' }
   /** The resync stopped for another reason (throttling, network, invalid image). */
   | { outcome: 'failed'; reason: PhotoSyncErrorKind; retryAt?: number };
 

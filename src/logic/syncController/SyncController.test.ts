@@ -225,8 +225,8 @@ describe('SyncController.resync', () => {
     expect(controller.state.verdict).toEqual({ kind: 'outOfSync' });
   });
 
-  it('reads back a few times, then says SharePoint has not taken the photo yet', async () => {
-    const { controller, waits } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), onUpload: 'keepOld' });
+  it('reads back a few times, then says SharePoint has not taken the photo when nothing on its side changed', async () => {
+    const { controller, waits } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), onUpload: 'ignore' });
     await controller.check();
 
     await controller.resync();
@@ -234,6 +234,19 @@ describe('SyncController.resync', () => {
     expect(waits).toEqual([0, 2000, 5000]);
     expect(controller.state.phase).toBe('failed');
     expect(controller.state.resync).toEqual({ outcome: 'notTakenYet' });
+  });
+
+  it('says SharePoint has the photo when its profile took the upload but its picture cache still serves the old one', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), onUpload: 'keepOld' });
+    await controller.check();
+    const before: string | undefined = controller.state.sharePointProfile?.pictureTimestamp;
+
+    await controller.resync();
+
+    expect(controller.state.sharePointProfile?.pictureTimestamp).not.toBe(before);
+    expect(controller.state.phase).toBe('done');
+    expect(controller.state.resync).toEqual({ outcome: 'cached' });
+    expect(sharePoint.uploads).toHaveLength(1);
   });
 
   it('says why when SharePoint cannot be read back, instead of claiming it kept the old photo', async () => {

@@ -143,6 +143,8 @@ export class SyncController {
       return;
     }
 
+    // SharePoint's own clock stamps the picture: compare with what it said before, never with the browser's clock.
+    const timestampBefore: string | undefined = this._state.sharePointProfile?.pictureTimestamp;
     this._setState({ ...this._state, phase: 'syncing', resync: undefined });
     try {
       const upload: Blob = await this._options.codec.prepareForUpload(photo.image, SHAREPOINT_UPLOAD_LIMITS);
@@ -157,6 +159,7 @@ export class SyncController {
     this._setState({ ...this._state, phase: 'verifying' });
     let readError: PhotoSyncErrorKind | undefined;
     let readRetryAt: number | undefined;
+    let stored: boolean = false;
     for (const waitMs of this._options.verifyDelaysMs) {
       await this._options.delay(waitMs);
       if (this._disposed) {
@@ -168,6 +171,8 @@ export class SyncController {
       if (readBack.error !== undefined || !readBack.profile) {
         continue;
       }
+      stored = !readBack.profile.isPlaceholder && readBack.profile.pictureTimestamp !== undefined &&
+        readBack.profile.pictureTimestamp !== timestampBefore;
       const comparison: IPhotoComparison | undefined = readBack.pixels && !readBack.profile.isPlaceholder
         ? this._compareWithMicrosoft365(original, readBack.pixels)
         : undefined;
@@ -188,9 +193,9 @@ export class SyncController {
         return;
       }
     }
-    // Only a read-back that worked and still showed another photo means SharePoint has not taken it; when the last
-    // read failed, nothing is known, so say why instead.
-    this._finishResync(readError !== undefined ? failedResync(readError, readRetryAt) : { outcome: 'notTakenYet' });
+    // Only a read-back that worked and still showed another photo means SharePoint has not taken it, and only when
+    // its profile did not change either; when the last read failed, nothing is known, so say why instead.
+    this._finishResync(readError !== undefined ? failedResync(readError, readRetryAt) : stored ? { outcome: 'cached' } : { outcome: 'notTakenYet' });
   }
 
   private _compareWithMicrosoft365(microsoft365: IPhotoFingerprint, sharePoint: IPixelImage): IPhotoComparison {
@@ -198,7 +203,7 @@ export class SyncController {
   }
 
   private _finishResync(resync: ResyncOutcome): void {
-    this._setState({ ...this._state, phase: resync.outcome === 'resynced' ? 'done' : 'failed', resync });
+    this._setState({ ...this._state, phase: resync.outcome === 'resynced' || resync.outcome === 'cached' ? 'done' : 'failed', resync });
   }
 
   private async _readMicrosoft365(): Promise<IMicrosoft365Read> {

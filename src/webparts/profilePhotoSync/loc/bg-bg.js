@@ -65,6 +65,8 @@ define([], function () {
     "ResyncVerifying": "Проверка дали SharePoint вече показва новата снимка…",
     "ResyncDoneTitle": "Повторното синхронизиране завърши",
     "ResyncDoneBody": "SharePoint вече показва снимката ви от Microsoft 365.",
+    "ResyncCachedTitle": "SharePoint има новата ви снимка",
+    "ResyncCachedBody": "SharePoint я запази, но може да мине до един ден, докато кешът на изображенията я покаже навсякъде. По-горе е копието, запазено от SharePoint.",
     "ResyncRefusedTitle": "SharePoint не прие снимката",
     "ResyncRefusedBody": "SharePoint отказа да актуализира снимката на профила ви.",
     "ResyncNotTakenTitle": "SharePoint все още не е актуализиран",

@@ -65,6 +65,8 @@ define([], function () {
     "ResyncVerifying": "Checking that SharePoint now shows the new photo…",
     "ResyncDoneTitle": "Resynced",
     "ResyncDoneBody": "SharePoint now shows your Microsoft 365 photo.",
+    "ResyncCachedTitle": "SharePoint has your new photo",
+    "ResyncCachedBody": "SharePoint stored it, but its picture cache can take up to a day to show it everywhere. Above is the copy SharePoint stored.",
     "ResyncRefusedTitle": "SharePoint did not accept the photo",
     "ResyncRefusedBody": "SharePoint refused to update your profile photo.",
     "ResyncNotTakenTitle": "SharePoint has not updated yet",

@@ -65,6 +65,8 @@ define([], function () {
     "ResyncVerifying": "Notiek pārbaude, vai SharePoint tagad rāda jauno fotoattēlu…",
     "ResyncDoneTitle": "Atkārtoti sinhronizēts",
     "ResyncDoneBody": "SharePoint tagad rāda jūsu Microsoft 365 fotoattēlu.",
+    "ResyncCachedTitle": "SharePoint ir jūsu jaunais fotoattēls",
+    "ResyncCachedBody": "SharePoint to ir saglabājis, taču attēlu kešatmiņai var būt nepieciešama līdz vienai dienai, lai to parādītu visur. Augstāk redzama SharePoint saglabātā kopija.",
     "ResyncRefusedTitle": "SharePoint nepieņēma fotoattēlu",
     "ResyncRefusedBody": "SharePoint atteicās atjaunināt jūsu profila fotoattēlu.",
     "ResyncNotTakenTitle": "SharePoint vēl nav atjaunināts",

@@ -60,6 +60,8 @@ declare interface IProfilePhotoSyncWebPartStrings {
   ResyncVerifying: string;
   ResyncDoneTitle: string;
   ResyncDoneBody: string;
+  ResyncCachedTitle: string;
+  ResyncCachedBody: string;
   ResyncRefusedTitle: string;
   ResyncRefusedBody: string;
   ResyncNotTakenTitle: string;

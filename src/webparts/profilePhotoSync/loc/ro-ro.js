@@ -65,6 +65,8 @@ define([], function () {
     "ResyncVerifying": "Se verifică dacă SharePoint afișează acum fotografia nouă…",
     "ResyncDoneTitle": "Resincronizare finalizată",
     "ResyncDoneBody": "SharePoint afișează acum fotografia dvs. din Microsoft 365.",
+    "ResyncCachedTitle": "SharePoint are fotografia dvs. nouă",
+    "ResyncCachedBody": "SharePoint a salvat-o, dar memoria cache a imaginilor poate avea nevoie de până la o zi pentru a o afișa peste tot. Mai sus este copia salvată de SharePoint.",
     "ResyncRefusedTitle": "SharePoint nu a acceptat fotografia",
     "ResyncRefusedBody": "SharePoint a refuzat să actualizeze fotografia dvs. de profil.",
     "ResyncNotTakenTitle": "SharePoint nu s-a actualizat încă",

@@ -65,6 +65,8 @@ define([], function () {
     "ResyncVerifying": "Preverjanje, ali SharePoint zdaj prikazuje novo fotografijo…",
     "ResyncDoneTitle": "Ponovno sinhronizirano",
     "ResyncDoneBody": "SharePoint zdaj prikazuje vašo fotografijo iz storitve Microsoft 365.",
+    "ResyncCachedTitle": "SharePoint ima vašo novo fotografijo",
+    "ResyncCachedBody": "SharePoint jo je shranil, vendar lahko traja do enega dneva, da jo predpomnilnik slik prikaže povsod. Zgoraj je kopija, ki jo je shranil SharePoint.",
     "ResyncRefusedTitle": "SharePoint ni sprejel fotografije",
     "ResyncRefusedBody": "SharePoint je zavrnil posodobitev vaše fotografije profila.",
     "ResyncNotTakenTitle": "SharePoint se še ni posodobil",

@@ -126,6 +126,14 @@ describe('ProfilePhotoSync', () => {
     expect(screen.getByRole('status')).toHaveTextContent(/след 0?9:05/);
   });
 
+  it('says SharePoint has the new photo while its cache lags, and shows the copy SharePoint stored', () => {
+    const stored: string = 'https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/adele_MThumb.jpg?t=63871724127';
+    renderView({ phase: 'done', verdict: { kind: 'outOfSync' }, resync: { outcome: 'cached' }, sharePointProfile: { ...profile, pictureUrl: stored } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncCachedTitle);
+    expect(screen.getByRole('img', { name: en.SharePointPhotoAlt })).toHaveAttribute('src', stored);
+    expect(screen.queryByRole('button', { name: en.ResyncButton })).toBeNull();
+  });
+
   it('announces progress while checking, with no photo yet and the Check button unavailable', () => {
     const { onCheck } = renderView({ ...INITIAL_SYNC_STATE, phase: 'checking' });
     expect(screen.getByRole('status')).toHaveAttribute('aria-busy', 'true');

@@ -33,7 +33,13 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
   const colors: Partial<ISemanticColors> = { ...getTheme().semanticColors, ...(theme && theme.semanticColors) };
   const side: number = PHOTO_SIDE_PX[settings.photoSize] || PHOTO_SIDE_PX.medium;
   const microsoft365Url: string | undefined = usePhotoUrl(state.microsoft365Photo && state.microsoft365Photo.image);
-  const sharePointUrl: string | undefined = usePhotoUrl(state.sharePointImage);
+  const servedUrl: string | undefined = usePhotoUrl(state.sharePointImage);
+  // While SharePoint's picture cache still serves the previous picture, show the copy SharePoint stored: its
+  // PictureUrl on the My Site host displays in an <img> without CORS (only reading its pixels would need CORS).
+  const storedUrl: string | undefined = state.resync && state.resync.outcome === 'cached' && state.sharePointProfile
+    ? state.sharePointProfile.pictureUrl
+    : undefined;
+  const sharePointUrl: string | undefined = storedUrl || servedUrl;
 
   const statusRef: React.RefObject<HTMLDivElement> = React.useRef<HTMLDivElement>(null);
   const focusInside: React.MutableRefObject<boolean> = React.useRef<boolean>(false);
