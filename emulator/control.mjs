@@ -41,7 +41,7 @@ export function controlRoutes(state, urls) {
       });
     }
     const force = req.query.force === 'true';
-    if (user.id === 'consent-missing' && !force) {
+    if (user.consentMissing && !force) {
       // How an ungranted scope surfaces in SPFx (docs/dev/platform-facts.md#an-ungranted-scope-aadsts65001).
       return res.status(400).json({
         error: 'invalid_grant',
@@ -49,7 +49,7 @@ export function controlRoutes(state, urls) {
           "AADSTS65001: The user or administrator has not consented to use the application with ID '08e18876-6177-487e-b8b5-cf950c1e598c' named 'SharePoint Online Client Extensibility Web Application Principal'. Send an interactive authorization request for this user and resource.",
       });
     }
-    const scope = user.id === 'consent-missing' ? '' : USER_READ;
+    const scope = user.consentMissing ? '' : USER_READ;
     res.json({ token_type: 'Bearer', access_token: state.tokens.issue(user, scope), expires_in: TOKEN_LIFETIME_SECONDS });
   });
 

@@ -12,9 +12,6 @@ import { USER_READ } from './tokens.mjs';
 /** Square sizes Graph derives from a photo (docs/dev/platform-facts.md#photo-sizes), in pixels. */
 const STANDARD_SIDES = Object.freeze([48, 64, 96, 120, 240, 360, 432, 504, 648]);
 
-/** The `throttled` user's first requests after a reset that answer 429. */
-const THROTTLED_REQUESTS = 2;
-
 /** `PUT /me/photo/$value` accepts up to 4 MB (docs/dev/platform-facts.md#writing-the-photo). */
 const MAX_PUT_BYTES = 4 * 1024 * 1024;
 
@@ -68,7 +65,7 @@ export function graphRoutes(state, urls) {
       return sendGraphError(res, 401, 'InvalidAuthenticationToken', message);
     }
     user.graphRequests += 1;
-    if (user.id === 'throttled' && user.graphRequests <= THROTTLED_REQUESTS) {
+    if (user.graphRequests <= user.graphThrottledRequests) {
       res.set('Retry-After', state.options.throttleRetryAfter);
       return sendGraphError(res, 429, 'TooManyRequests', 'Too many requests. Please retry after the time given in the Retry-After header.');
     }

@@ -28,6 +28,10 @@ const TENANT_DOMAIN = 'contoso.example';
  * @property {boolean} [photoServiceServesMicrosoft365] userphoto.aspx already serves the Microsoft 365 photo, while
  *   the profile properties and the My Site files keep SharePoint's old copy (MC653734)
  * @property {boolean} [uploadsDisabled] SetMyProfilePicture does not store anything (MC653734)
+ * @property {boolean} [consentMissing] the tenant never approved User.Read: the token service refuses with AADSTS65001
+ * @property {number} [graphThrottledRequests] how many of the first Graph requests after a reset answer 429
+ * @property {boolean} [uploadsRefused] SetMyProfilePicture answers 403 Access denied and changes nothing
+ * @property {boolean} [pictureCacheLags] userphoto.aspx serves the previous picture for `staleForMs` after an upload
  * @property {boolean} [graphStoredInEntra] the photo is stored in Entra ID: `/me/photo` says `"id":"default"` and the
  *   sized paths answer 404 (docs/dev/platform-facts.md#photo-metadata)
  */
@@ -43,13 +47,13 @@ export const SEED_DEFINITIONS = Object.freeze([
   { id: 'no-photo', displayName: 'Dmitri Vasko', objectId: '4b8e0d62-9a13-4c7f-8e25-b6d0a1f39c34', jobTitle: 'Site Engineer', department: 'Operations', office: 'Riga',
     graph: undefined, sharePoint: undefined, sharePointSince: undefined },
   { id: 'consent-missing', displayName: 'Elif Demir', objectId: 'e2a5c7d9-6f01-4b38-92ad-1c4e8b7f5a45', jobTitle: 'Legal Counsel', department: 'Legal', office: 'Istanbul',
-    graph: 'elif', sharePoint: 'elifOld', sharePointSince: '2022-11-08T14:05:00Z' },
+    graph: 'elif', sharePoint: 'elifOld', sharePointSince: '2022-11-08T14:05:00Z', consentMissing: true },
   { id: 'throttled', displayName: 'Farid Haddad', objectId: '5d9f3b18-a7c2-4e60-b1f4-8e2c6a0d9b56', jobTitle: 'Sales Lead', department: 'Sales', office: 'Beirut',
-    graph: 'farid', sharePoint: 'faridOld', sharePointSince: '2023-09-21T07:45:00Z' },
+    graph: 'farid', sharePoint: 'faridOld', sharePointSince: '2023-09-21T07:45:00Z', graphThrottledRequests: 2 },
   { id: 'upload-refused', displayName: 'Greta Kalnina', objectId: 'a94c6e2f-3b85-4d17-9c0a-6f2b8d4e1c67', jobTitle: 'HR Partner', department: 'People', office: 'Riga',
-    graph: 'greta', sharePoint: 'gretaOld', sharePointSince: '2024-01-17T11:20:00Z' },
+    graph: 'greta', sharePoint: 'gretaOld', sharePointSince: '2024-01-17T11:20:00Z', uploadsRefused: true },
   { id: 'stale', displayName: 'Hugo Marchetti', objectId: '1e7b4d90-c6a3-4f28-8b5e-d3a9f6c20e78', jobTitle: 'Support Engineer', department: 'Support', office: 'Ljubljana',
-    graph: 'hugo', sharePoint: 'hugoOld', sharePointSince: '2023-05-30T16:10:00Z' },
+    graph: 'hugo', sharePoint: 'hugoOld', sharePointSince: '2023-05-30T16:10:00Z', pictureCacheLags: true },
   { id: 'large-photo', displayName: 'Ines Novak', objectId: '6a0f8c35-d2b9-4e71-a6c3-9b5d1e7f4a89', jobTitle: 'Photographer', department: 'Marketing', office: 'Sofia',
     graph: 'large', sharePoint: 'inesOld', sharePointSince: '2024-04-11T10:00:00Z' },
   { id: 'entra-photo', displayName: 'Jonas Berg', objectId: '7c3e9a15-4d82-4b6f-a0e7-2f8d5c1b9e03', jobTitle: 'Facilities Manager', department: 'Operations', office: 'Oslo',
@@ -106,6 +110,10 @@ export async function renderSeed({ largeThumbnailSize }) {
         office: d.office,
         ...(servedByPhotoService ? { servedByPhotoService } : {}),
         ...(d.uploadsDisabled ? { uploadsDisabled: true } : {}),
+        consentMissing: d.consentMissing === true,
+        graphThrottledRequests: d.graphThrottledRequests ?? 0,
+        uploadsRefused: d.uploadsRefused === true,
+        pictureCacheLags: d.pictureCacheLags === true,
         graphPhoto,
         sharePoint: {
           timestamp: d.sharePointSince ? toSharePointSeconds(new Date(d.sharePointSince)) : undefined,

@@ -77,7 +77,7 @@ export function sharePointRoutes(state, urls) {
   router.post(peopleManager('setmyprofilepicture'), express.raw({ type: () => true, limit: '100mb' }), async (req, res) => {
     /** @type {import('./state.mjs').UserState} */
     const user = res.locals.user;
-    if (user.id === 'upload-refused') {
+    if (user.uploadsRefused) {
       user.refusedUploads += 1;
       return sendSharePointError(req, res, SP_ERRORS.accessDenied);
     }

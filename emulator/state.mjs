@@ -56,6 +56,10 @@ import { TokenIssuer } from './tokens.mjs';
  *   (MC653734: docs/dev/platform-facts.md#mc653734-and-the-new-image-service)
  * @property {boolean} [uploadsDisabled] local uploads to the My Site host are turned off (MC653734):
  *   SetMyProfilePicture answers as `options.uploadsDisabledAnswer` says
+ * @property {boolean} consentMissing the token service refuses User.Read with AADSTS65001
+ * @property {number} graphThrottledRequests how many of the first Graph requests after a reset answer 429
+ * @property {boolean} uploadsRefused SetMyProfilePicture answers 403 Access denied
+ * @property {boolean} pictureCacheLags userphoto.aspx serves the previous picture for `options.staleForMs` after an upload
  */
 
 /**
@@ -93,7 +97,7 @@ import { TokenIssuer } from './tokens.mjs';
  * @property {NoPhotoAnswer} noPhotoAnswer how Graph says a person has no photo
  * @property {200 | 400 | 403} uploadsDisabledAnswer how SetMyProfilePicture answers a user whose local uploads are
  *   off: 200 and nothing changes, 400 ArgumentException or 403 Access denied (which one is unverified)
- * @property {string} throttleRetryAfter the Retry-After the `throttled` user's 429s carry: seconds, fractional ones
+ * @property {string} throttleRetryAfter the Retry-After the 429s of a user with graphThrottledRequests carry: seconds, fractional ones
  *   (`2.128`) and long ones (`120`) included, as Graph sends them (docs/dev/platform-facts.md#throttling)
  */
 
@@ -240,7 +244,7 @@ export class EmulatorState {
     sp.timestamp = Math.max(toSharePointSeconds(new Date(now)), (sp.timestamp ?? 0) + 1);
     sp.placeholderState = 0;
     user.uploads += 1;
-    if (user.id === 'stale') {
+    if (user.pictureCacheLags) {
       sp.pending = { picture, visibleAt: now + this.options.staleForMs };
     } else {
       sp.picture = picture;
