@@ -18,58 +18,37 @@ interface IScenario {
   resync?: { title: string; uploads: number; refusedUploads: number; manualSteps: boolean };
 }
 
+/** Resync ends in "Resynced": one upload, nothing refused, no manual steps. */
+const RESYNCED: IScenario['resync'] = { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false };
+
+/** A user whose photos differ at first, and what Resync then ends with. */
+function outOfSync(user: string, resync: IScenario['resync']): IScenario {
+  return { user, verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt, resync };
+}
+
 const SCENARIOS: IScenario[] = [
   { user: 'in-sync', verdict: en.VerdictInSyncTitle, body: en.VerdictInSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt },
-  {
-    user: 'out-of-sync', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
-    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
-  },
+  outOfSync('out-of-sync', RESYNCED),
   {
     user: 'placeholder', verdict: en.VerdictPlaceholderTitle, body: en.VerdictPlaceholderBody, microsoft365Photo: true, sharePointAlt: en.SharePointPlaceholderAlt,
-    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
+    resync: RESYNCED
   },
   { user: 'no-photo', verdict: en.VerdictNoPhotoTitle, body: en.VerdictNoPhotoBody, microsoft365Photo: false, sharePointAlt: en.SharePointPlaceholderAlt },
   { user: 'consent-missing', verdict: en.VerdictCantCheckTitle, body: en.ReasonPermissionUser, microsoft365Photo: false, sharePointAlt: en.SharePointPhotoAlt },
-  {
-    user: 'throttled', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
-    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
-  },
-  {
-    user: 'upload-refused', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
-    resync: { title: en.ResyncRefusedTitle, uploads: 0, refusedUploads: 1, manualSteps: true }
-  },
-  {
-    // SharePoint stores the upload at once, but its picture cache serves the previous picture for a while.
-    user: 'stale', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
-    resync: { title: en.ResyncCachedTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
-  },
-  {
-    user: 'large-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
-    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
-  },
-  {
-    // SharePoint's new photo service already serves the Microsoft 365 photo; the profile still carries a 2021 timestamp.
-    user: 'new-photo-service', verdict: en.VerdictInSyncTitle, body: en.VerdictInSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt
-  },
-  {
-    // Local uploads are off: SharePoint answers 200 and stores nothing.
-    user: 'uploads-disabled', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
-    resync: { title: en.ResyncNotTakenTitle, uploads: 0, refusedUploads: 0, manualSteps: true }
-  },
-  {
-    // SharePoint's large thumbnail keeps the shape of a photo that is not square: 300×400 and 300×225.
-    user: 'portrait-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
-    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
-  },
-  {
-    user: 'landscape-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
-    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
-  },
-  {
-    // Graph's sized paths answer 404 for a photo stored in Entra ID: the original is read instead, never "no photo".
-    user: 'entra-photo', verdict: en.VerdictOutOfSyncTitle, body: en.VerdictOutOfSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt,
-    resync: { title: en.ResyncDoneTitle, uploads: 1, refusedUploads: 0, manualSteps: false }
-  }
+  outOfSync('throttled', RESYNCED),
+  outOfSync('upload-refused', { title: en.ResyncRefusedTitle, uploads: 0, refusedUploads: 1, manualSteps: true }),
+  // SharePoint stores the upload at once, but its picture cache serves the previous picture for a while.
+  outOfSync('stale', { title: en.ResyncCachedTitle, uploads: 1, refusedUploads: 0, manualSteps: false }),
+  outOfSync('large-photo', RESYNCED),
+  // SharePoint's new photo service already serves the Microsoft 365 photo; the profile still carries a 2021 timestamp.
+  { user: 'new-photo-service', verdict: en.VerdictInSyncTitle, body: en.VerdictInSyncBody, microsoft365Photo: true, sharePointAlt: en.SharePointPhotoAlt },
+  // Local uploads are off: SharePoint answers 200 and stores nothing.
+  outOfSync('uploads-disabled', { title: en.ResyncNotTakenTitle, uploads: 0, refusedUploads: 0, manualSteps: true }),
+  // SharePoint's large thumbnail keeps the shape of a photo that is not square: 300×400 and 300×225.
+  outOfSync('portrait-photo', RESYNCED),
+  outOfSync('landscape-photo', RESYNCED),
+  // Graph's sized paths answer 404 for a photo stored in Entra ID: the original is read instead, never "no photo".
+  outOfSync('entra-photo', RESYNCED)
 ];
 
 for (const uploadsDisabledAnswer of [400, 403]) {
