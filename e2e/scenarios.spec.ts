@@ -335,6 +335,19 @@ test('SharePoint\'s OBO token path, which fails with a plain string, also reads 
   expect(new Set(paths)).toEqual(new Set(['obo']));
 });
 
+test('Graph refusing the token (403 ErrorAccessDenied) reads as the permission, after AadHttpClient\'s one retry', async ({ page, request }) => {
+  const denied = { error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' } };
+  await request.post('/_emulator/faults', { data: { origin: 'graph', path: '/me/photo$', method: 'GET', count: 10, status: 403, body: denied } });
+  let asked: number = 0;
+  page.on('request', (sent) => { if (/\/v1\.0\/me\/photo$/.test(sent.url()) && sent.method() === 'GET') asked += 1; });
+  await openWorkbench(page, { user: 'out-of-sync' });
+
+  const region = await settled(page);
+  await expect(region).toContainText(en.ReasonPermissionUser);
+  // AadHttpClient sends a request Graph answered with 403 once more, with a fresh token.
+  expect(asked).toBe(2);
+});
+
 test('Graph out of reach reads as the connection, not the permission', async ({ page }) => {
   await page.route(/\/v1\.0\/me\/photo/, (route) => route.abort('internetdisconnected'));
   await openWorkbench(page, { user: 'out-of-sync' });
