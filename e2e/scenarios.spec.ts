@@ -117,6 +117,8 @@ for (const scenario of SCENARIOS) {
       await expect(page.getByRole('region', { name: en.TroubleshootingTitle })).toHaveCount(outcome.manualSteps ? 1 : 0);
       const state = await userState(request, scenario.user);
       expect({ uploads: state.uploads, refusedUploads: state.refusedUploads }).toEqual({ uploads: outcome.uploads, refusedUploads: outcome.refusedUploads });
+      // One click, one upload attempt, whatever SharePoint did with it.
+      expect(state.uploads + state.refusedUploads + state.ignoredUploads).toBe(1);
       if (outcome.uploads > 0) {
         // What reached SharePoint: an image SharePoint could decode (the Microsoft 365 photo), not an empty body.
         expect(state.lastUpload!.bytes).toBeGreaterThan(1000);
@@ -142,10 +144,17 @@ test('while SharePoint\'s picture cache lags, the SharePoint side shows the copy
   await expect(await settled(page)).toContainText(en.ResyncCachedTitle);
   const sharePointPhoto = page.getByRole('img', { name: en.SharePointPhotoAlt });
   await expectDecodedImage(sharePointPhoto);
-  // The stored copy's PictureUrl on the My Site host, with the new picture timestamp.
+  // The stored copy on the My Site host (the large thumbnail beside PictureUrl), with the new picture timestamp.
   const { sharePoint } = await userState(request, 'stale');
-  expect(await sharePointPhoto.getAttribute('src')).toBe(sharePoint.pictureUrl);
+  expect(await sharePointPhoto.getAttribute('src')).toBe(sharePoint.pictureUrl!.replace('_MThumb.jpg', '_LThumb.jpg'));
   await expect(page.getByRole('button', { name: en.ResyncButton })).toHaveCount(0);
+
+  // The next visit, with the cache still behind and auto-resync on: the same answer, and no second upload.
+  await openWorkbench(page, { user: 'stale', 'prop.autoResync': 'true' });
+  await expect(await settled(page)).toContainText(en.ResyncCachedTitle);
+  await expect(page.getByRole('button', { name: en.ResyncButton })).toHaveCount(0);
+  await expectDecodedImage(page.getByRole('img', { name: en.SharePointPhotoAlt }));
+  expect((await userState(request, 'stale')).uploads).toBe(1);
 });
 
 test('a fractional Retry-After is waited out in full before Graph is asked again', async ({ page, request }) => {

@@ -14,6 +14,8 @@ export function strings(locale: string = 'en-us'): IProfilePhotoSyncWebPartStrin
 export interface IEmulatorUserState {
   uploads: number;
   refusedUploads: number;
+  /** Uploads SharePoint answered with 200 and dropped (local uploads turned off). */
+  ignoredUploads: number;
   /** What the last accepted upload carried: its size in bytes, Content-Type and decoded dimensions. */
   lastUpload: { bytes: number; contentType: string | null; width: number; height: number } | null;
   sharePoint: { timestamp: number; placeholderState: number; pictureUrl: string | null };

@@ -84,27 +84,22 @@ export function controlRoutes(state, urls) {
   });
 
   router.post('/scenario-options', (req, res) => {
-    const { staleForMs, uploadSuccessStatus, noPhotoAnswer, throttleRetryAfter, uploadsDisabledAnswer } = req.body ?? {};
-    if (uploadsDisabledAnswer !== undefined && ![200, 400, 403].includes(uploadsDisabledAnswer)) {
-      return res.status(400).json({ error: '"uploadsDisabledAnswer" must be 200, 400 or 403.' });
+    const body = req.body ?? {};
+    /** @type {Array<[string, (value: any) => boolean, string]>} option, test, what it must be */
+    const rules = [
+      ['staleForMs', (v) => Number.isFinite(v) && v >= 0, 'a number of milliseconds ≥ 0'],
+      ['uploadSuccessStatus', (v) => v === 200 || v === 204, '200 or 204'],
+      ['noPhotoAnswer', (v) => NO_PHOTO_ANSWERS.includes(v), `one of ${NO_PHOTO_ANSWERS.join(', ')}`],
+      ['throttleRetryAfter', (v) => typeof v === 'string' && /^\d+(\.\d+)?$/.test(v), 'seconds as a string, e.g. "2.128" or "120"'],
+      ['uploadsDisabledAnswer', (v) => [200, 400, 403].includes(v), '200, 400 or 403'],
+    ];
+    // Every option is checked before any is applied: a refused request changes nothing.
+    for (const [name, valid, expected] of rules) {
+      if (body[name] !== undefined && !valid(body[name])) return res.status(400).json({ error: `"${name}" must be ${expected}.` });
     }
-    if (uploadsDisabledAnswer !== undefined) state.options.uploadsDisabledAnswer = uploadsDisabledAnswer;
-    if (staleForMs !== undefined && !(Number.isFinite(staleForMs) && staleForMs >= 0)) {
-      return res.status(400).json({ error: '"staleForMs" must be a number of milliseconds ≥ 0.' });
+    for (const [name] of rules) {
+      if (body[name] !== undefined) /** @type {Record<string, unknown>} */ (state.options)[name] = body[name];
     }
-    if (uploadSuccessStatus !== undefined && uploadSuccessStatus !== 200 && uploadSuccessStatus !== 204) {
-      return res.status(400).json({ error: '"uploadSuccessStatus" must be 200 or 204.' });
-    }
-    if (noPhotoAnswer !== undefined && !NO_PHOTO_ANSWERS.includes(noPhotoAnswer)) {
-      return res.status(400).json({ error: `"noPhotoAnswer" must be one of ${NO_PHOTO_ANSWERS.join(', ')}.` });
-    }
-    if (noPhotoAnswer !== undefined) state.options.noPhotoAnswer = noPhotoAnswer;
-    if (throttleRetryAfter !== undefined && !(typeof throttleRetryAfter === 'string' && /^\d+(\.\d+)?$/.test(throttleRetryAfter))) {
-      return res.status(400).json({ error: '"throttleRetryAfter" must be seconds as a string, e.g. "2.128" or "120".' });
-    }
-    if (throttleRetryAfter !== undefined) state.options.throttleRetryAfter = throttleRetryAfter;
-    if (staleForMs !== undefined) state.options.staleForMs = staleForMs;
-    if (uploadSuccessStatus !== undefined) state.options.uploadSuccessStatus = uploadSuccessStatus;
     res.json(state.options);
   });
 

@@ -154,5 +154,8 @@ describe('reset', () => {
     const res = await client.control('/scenario-options', { staleForMs: 5 });
     assert.deepEqual(await res.json(), { staleForMs: 5, uploadSuccessStatus: 200, noPhotoAnswer: 'ImageNotFound', throttleRetryAfter: '1', uploadsDisabledAnswer: 200 });
     assert.equal((await client.control('/scenario-options', { throttleRetryAfter: 2 })).status, 400);
+    // A refused request changes nothing, not even its valid fields.
+    assert.equal((await client.control('/scenario-options', { noPhotoAnswer: 'ErrorEntityNotFound', uploadsDisabledAnswer: 500 })).status, 400);
+    assert.equal((await (await client.control('/scenario-options', {})).json()).noPhotoAnswer, 'ImageNotFound');
   });
 });

@@ -112,14 +112,14 @@ export function graphRoutes(state, urls) {
 
   router.get(route('photos'), (req, res) => {
     // Without a photo the list answers 404 too (docs/dev/platform-facts.md#no-photo).
-    const photo = photoOr404(res, state.options.noPhotoAnswer === 'oneByOneGif' ? 'ImageNotFound' : state.options.noPhotoAnswer);
+    const photo = photoOr404(res, noPhotoCode(state));
     if (!photo) return;
     const value = photoSizes(photo).map((size) => ({ '@odata.mediaEtag': photo.etag, ...size }));
     sendGraphJson(res, 200, { '@odata.context': context(res.locals.user, 'photos'), value });
   });
 
   router.get(route('photos\\/([^/]+)'), (req, res) => {
-    const found = sizeOr404(res, req.params[0]);
+    const found = sizeOr404(res, req.params[0], noPhotoCode(state));
     if (!found) return;
     sendGraphJson(res, 200, {
       '@odata.context': context(res.locals.user, 'photos/$entity'),
@@ -130,7 +130,7 @@ export function graphRoutes(state, urls) {
   });
 
   router.get(route(`photos\\/([^/]+)\\/${VALUE}`), async (req, res) => {
-    const found = sizeOr404(res, req.params[0]);
+    const found = sizeOr404(res, req.params[0], noPhotoCode(state));
     if (!found) return;
     const { photo, size } = found;
     // What /me/photos lists for a photo stored in Entra ID is undocumented; modelled at its least helpful: the
@@ -209,6 +209,14 @@ function sendGraphError(res, status, code, message) {
   });
 }
 
+/**
+ * The 404 code for a person without a photo on paths the 1×1 GIF answer does not cover.
+ * @param {import('./state.mjs').EmulatorState} state
+ */
+function noPhotoCode(state) {
+  return state.options.noPhotoAnswer === 'oneByOneGif' ? 'ImageNotFound' : state.options.noPhotoAnswer;
+}
+
 /** The smallest transparent GIF: what Graph's documentation says `/me/photo/$value` returns without a photo. */
 const ONE_BY_ONE_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -243,9 +251,10 @@ function photoOr404(res, code) {
 /**
  * @param {import('express').Response} res
  * @param {string} id e.g. `240x240`
+ * @param {string} [code] the "no photo" code to answer with
  */
-function sizeOr404(res, id) {
-  const photo = photoOr404(res);
+function sizeOr404(res, id, code) {
+  const photo = photoOr404(res, code);
   const size = photo && photoSizes(photo).find((s) => s.id === id.toLowerCase());
   if (photo && !size) sendImageNotFound(res);
   return photo && size ? { photo, size } : undefined;

@@ -113,7 +113,7 @@ describe('the other faces of "no photo"', () => {
     it(`answers 404 ${code} when told to`, async () => {
       assert.equal((await client.control('/scenario-options', { noPhotoAnswer: code })).status, 200);
       const token = await client.token('no-photo');
-      for (const path of ['/v1.0/me/photo', '/v1.0/me/photo/$value', '/v1.0/me/photos']) {
+      for (const path of ['/v1.0/me/photo', '/v1.0/me/photo/$value', '/v1.0/me/photos', '/v1.0/me/photos/48x48', '/v1.0/me/photos/48x48/$value']) {
         const res = await client.graph(token, path);
         assert.equal(res.status, 404, path);
         assertGraphError(await res.json(), code);

@@ -49,8 +49,9 @@ export class PhotoLinkSigner {
    * @returns {{ accountName: string, size: 'S'|'M'|'L' } | undefined} undefined when the base is forged or expired
    */
   open(query, now = Date.now()) {
-    const [expiry, signature] = String(query._oat_ ?? '').split('_');
-    if (!expiry || !signature) return undefined;
+    const match = /^(\d+)_([0-9a-f]{64})$/.exec(String(query._oat_ ?? ''));
+    if (!match) return undefined;
+    const [, expiry, signature] = match;
     const expected = Buffer.from(this.#sign(expiry));
     const actual = Buffer.from(signature);
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;

@@ -198,12 +198,6 @@ export class EmulatorState {
   }
 
   /**
-   * The picture SharePoint serves now; a pending (`stale`) upload becomes visible once its time has come.
-   * @param {UserState} user
-   * @param {number} [now] ms since 1970
-   * @returns {SharePointPicture | undefined}
-   */
-  /**
    * The picture SharePoint stored: its thumbnails in the My Site host's library, updated as soon as an upload is taken.
    * @param {UserState} user
    * @returns {SharePointPicture | undefined}

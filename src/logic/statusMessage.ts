@@ -93,6 +93,8 @@ function describeVerdict(state: ISyncState, options: IStatusOptions): IStatusMes
       return { tone: 'warning', title: 'VerdictPlaceholderTitle', body: ['VerdictPlaceholderBody', ...syncOff], busy: false, showManualSteps: manual };
     case 'noMicrosoft365Photo':
       return { tone: 'info', title: 'VerdictNoPhotoTitle', body: ['VerdictNoPhotoBody'], busy: false, showManualSteps: false };
+    case 'awaitingCache':
+      return { tone: 'success', title: 'ResyncCachedTitle', body: ['ResyncCachedBody'], busy: false, showManualSteps: false };
     default:
       return withRetryAt({
         tone: 'error', title: 'VerdictCantCheckTitle', body: reasonKeys(verdict.reason, options.canEditPage, verdict.retryAt), busy: false, showManualSteps: false

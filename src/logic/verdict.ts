@@ -6,6 +6,8 @@ export type Verdict =
   | { kind: 'outOfSync' }
   | { kind: 'placeholder' }
   | { kind: 'noMicrosoft365Photo' }
+  /** SharePoint stored the Microsoft 365 photo (a resync this browser made) but its picture cache still lags. */
+  | { kind: 'awaitingCache' }
   /** retryAt: when the server said to try again (ms since 1970), when it was throttling and said. */
   | { kind: 'cantCheck'; reason: PhotoSyncErrorKind; retryAt?: number };
 

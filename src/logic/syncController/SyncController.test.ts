@@ -9,6 +9,7 @@ import { SharpImageCodec } from '../../../test/support/SharpImageCodec';
 import { GRAPH_PHOTO_METADATA, GRAPH_THROTTLED, graphPhotoSizes } from '../../../test/support/wirePayloads';
 import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
 import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
+import { IResyncMemory, IStoredResync } from './IResyncMemory';
 import { ISyncState, SyncPhase } from './ISyncState';
 import { SyncController } from './SyncController';
 
@@ -223,6 +224,31 @@ describe('SyncController.resync', () => {
     expect(controller.state.phase).toBe('failed');
     expect(controller.state.resync).toEqual({ outcome: 'refused' });
     expect(controller.state.verdict).toEqual({ kind: 'outOfSync' });
+  });
+
+  it('remembers a resync SharePoint stored, so the next visit waits for its cache instead of uploading again', async () => {
+    const sharePoint: FakeSharePoint = new FakeSharePoint({ picture: await thumbnailOf(older), placeholder, onUpload: 'keepOld' });
+    const remembered: Map<string, IStoredResync> = new Map();
+    const memory: IResyncMemory = {
+      recall: (account) => remembered.get(account),
+      remember: (account, resync) => { remembered.set(account, resync); },
+      forget: (account) => { remembered.delete(account); }
+    };
+    const visit = (): SyncController => new SyncController({
+      microsoft365: new FakeMicrosoft365(photo(current)), sharePoint, codec: new SharpImageCodec(), sensitivity: 'standard',
+      autoResync: true, verifyDelaysMs: [0], delay: async () => undefined, memory
+    });
+    const first: SyncController = visit();
+
+    await first.check();
+
+    expect(first.state.resync).toEqual({ outcome: 'cached' });
+    expect(sharePoint.uploads).toHaveLength(1);
+    const next: SyncController = visit();
+    await next.check();
+    // Auto-resync is on, and the photos still differ: yet nothing is uploaded again.
+    expect(next.state.verdict).toEqual({ kind: 'awaitingCache' });
+    expect(sharePoint.uploads).toHaveLength(1);
   });
 
   it('reads back a few times, then says SharePoint has not taken the photo when nothing on its side changed', async () => {

@@ -9,6 +9,7 @@ import { computeFingerprint, IPhotoFingerprint } from '../photoComparison/finger
 import { PhotoSyncError, PhotoSyncErrorKind, toPhotoSyncError } from '../PhotoSyncError';
 import { SHAREPOINT_UPLOAD_LIMITS } from '../uploadPlan';
 import { canResync, decideVerdict, Verdict } from '../verdict';
+import { IResyncMemory, IStoredResync } from './IResyncMemory';
 import { ISyncState, ResyncOutcome } from './ISyncState';
 
 export interface ISyncControllerOptions {
@@ -24,7 +25,12 @@ export interface ISyncControllerOptions {
    */
   verifyDelaysMs: ReadonlyArray<number>;
   delay: (ms: number) => Promise<void>;
+  /** Remembers a resync SharePoint stored but could not show yet; none means nothing is remembered across visits. */
+  memory?: IResyncMemory;
 }
+
+/** How long a stored resync explains a SharePoint picture that still differs: its cache can lag about a day. */
+const STORED_RESYNC_LIFETIME_MS: number = 24 * 60 * 60 * 1000;
 
 /** Longest side, in pixels, of the images decoded for comparison: the fingerprint needs far fewer. */
 const COMPARISON_DECODE_SIDE: number = 64;
@@ -110,7 +116,7 @@ export class SyncController {
       sharePointError = 'badResponse';
     }
 
-    const verdict: Verdict = decideVerdict({
+    let verdict: Verdict = decideVerdict({
       microsoft365Error: microsoft365.error,
       sharePointError,
       retryAt: microsoft365.error !== undefined ? microsoft365.retryAt : sharePoint.retryAt,
@@ -118,6 +124,7 @@ export class SyncController {
       sharePointIsPlaceholder: sharePoint.profile?.isPlaceholder === true,
       isSamePhoto: comparison?.isSamePhoto
     });
+    verdict = this._explainByStoredResync(verdict, microsoft365.photo, sharePoint.profile);
 
     this._setState({
       phase: 'ready',
@@ -171,8 +178,8 @@ export class SyncController {
       if (readBack.error !== undefined || !readBack.profile) {
         continue;
       }
-      stored = !readBack.profile.isPlaceholder && readBack.profile.pictureTimestamp !== undefined &&
-        readBack.profile.pictureTimestamp !== timestampBefore;
+      stored = stored || (!readBack.profile.isPlaceholder && readBack.profile.pictureTimestamp !== undefined &&
+        readBack.profile.pictureTimestamp !== timestampBefore);
       const comparison: IPhotoComparison | undefined = readBack.pixels && !readBack.profile.isPlaceholder
         ? this._compareWithMicrosoft365(original, readBack.pixels)
         : undefined;
@@ -195,7 +202,31 @@ export class SyncController {
     }
     // Only a read-back that worked and still showed another photo means SharePoint has not taken it, and only when
     // its profile did not change either; when the last read failed, nothing is known, so say why instead.
-    this._finishResync(readError !== undefined ? failedResync(readError, readRetryAt) : stored ? { outcome: 'cached' } : { outcome: 'notTakenYet' });
+    // A read-back that showed the upload stored settles it, even if a later read failed: offering Resync again would
+    // only upload the same photo twice.
+    this._finishResync(stored ? { outcome: 'cached' } : readError !== undefined ? failedResync(readError, readRetryAt) : { outcome: 'notTakenYet' });
+  }
+
+  /**
+   * Out of sync only because SharePoint's picture cache has not caught up with a resync it stored (same picture
+   * timestamp, same Microsoft 365 photo, within a day) is not out of sync: say so, and offer no second upload.
+   */
+  private _explainByStoredResync(verdict: Verdict, photo: IMicrosoft365Photo | undefined, profile: ISharePointProfile | undefined): Verdict {
+    const memory: IResyncMemory | undefined = this._options.memory;
+    if (!memory || !profile || !photo || (verdict.kind !== 'outOfSync' && verdict.kind !== 'inSync')) {
+      return verdict;
+    }
+    const stored: IStoredResync | undefined = memory.recall(profile.accountName);
+    if (!stored) {
+      return verdict;
+    }
+    const stillExplains: boolean = verdict.kind === 'outOfSync' && stored.pictureTimestamp === profile.pictureTimestamp &&
+      stored.microsoft365Etag === photo.etag && Date.now() - stored.storedAt < STORED_RESYNC_LIFETIME_MS;
+    if (!stillExplains) {
+      memory.forget(profile.accountName);
+      return verdict;
+    }
+    return { kind: 'awaitingCache' };
   }
 
   private _compareWithMicrosoft365(microsoft365: IPhotoFingerprint, sharePoint: IPixelImage): IPhotoComparison {
@@ -203,6 +234,14 @@ export class SyncController {
   }
 
   private _finishResync(resync: ResyncOutcome): void {
+    const profile: ISharePointProfile | undefined = this._state.sharePointProfile;
+    if (resync.outcome === 'cached' && this._options.memory && profile && profile.pictureTimestamp) {
+      this._options.memory.remember(profile.accountName, {
+        pictureTimestamp: profile.pictureTimestamp,
+        microsoft365Etag: this._state.microsoft365Photo?.etag,
+        storedAt: Date.now()
+      });
+    }
     this._setState({ ...this._state, phase: resync.outcome === 'resynced' || resync.outcome === 'cached' ? 'done' : 'failed', resync });
   }
 

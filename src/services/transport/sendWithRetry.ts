@@ -24,7 +24,10 @@ export async function sendWithRetry(send: () => Promise<IHttpResponse>, options:
     const retryAfter: string | undefined = response.headers.get('Retry-After') ?? undefined;
     const wait: number | undefined = retryDelayMs(retry, retryAfter, options.policy);
     if (wait === undefined) {
-      throw new PhotoSyncError('throttled', `Throttled (${retry - 1} retries, Retry-After ${retryAfter ?? 'none'})`, response.status, retryAfterMs(retryAfter));
+      // Say when to try again only when the server asked for a longer pause than the retries could wait.
+      const asked: number | undefined = retryAfterMs(retryAfter);
+      const longPause: number | undefined = asked !== undefined && asked > options.policy.maxDelayMs ? asked : undefined;
+      throw new PhotoSyncError('throttled', `Throttled (${retry - 1} retries, Retry-After ${retryAfter ?? 'none'})`, response.status, longPause);
     }
     await options.delay(wait);
   }

@@ -19,6 +19,7 @@ import { SPFI } from '@pnp/sp';
 import { createSP, createSyncController } from './createSyncController';
 import { graphTransport, sharePointTransport } from '../../services/transport/SPFxTransports';
 import { BrowserImageCodec } from '../../services/imageCodec/BrowserImageCodec';
+import { BrowserResyncMemory } from '../../services/resyncMemory/BrowserResyncMemory';
 import { ErrorBoundary } from './components/errorBoundary';
 import { ProfilePhotoSyncContainer } from './components/profilePhotoSyncContainer';
 import { IProfilePhotoSyncWebPartProps } from './IProfilePhotoSyncWebPartProps';
@@ -108,6 +109,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       siteUrl: this.context.pageContext.web.absoluteUrl,
       graphUrl: `${GRAPH_RESOURCE}/v1.0`,
       codec: new BrowserImageCodec(),
+      memory: new BrowserResyncMemory(() => window.localStorage),
       sensitivity: this.properties.sensitivity,
       autoResync: this.properties.autoResync
     });

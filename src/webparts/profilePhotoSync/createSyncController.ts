@@ -7,6 +7,7 @@ import { IRetryOptions } from '../../services/transport/sendWithRetry';
 import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
 import { SharePointProfileService } from '../../services/sharePointProfileService/SharePointProfileService';
 import { IImageCodec } from '../../logic/syncController/IImageCodec';
+import { IResyncMemory } from '../../logic/syncController/IResyncMemory';
 import { SendWithRetry } from '../../services/sharePointProfileService/sendWithRetryBehavior';
 
 export interface ISyncControllerWiring {
@@ -21,6 +22,8 @@ export interface ISyncControllerWiring {
   /** Graph's v1.0 root. */
   graphUrl: string;
   codec: IImageCodec;
+  /** Where a resync SharePoint stored but could not show yet is remembered across visits. */
+  memory: IResyncMemory;
   sensitivity: ComparisonSensitivity;
   autoResync: boolean;
 }
@@ -50,6 +53,7 @@ export function createSyncController(wiring: ISyncControllerWiring): SyncControl
     microsoft365: new GraphPhotoService(wiring.graphTransport, wiring.graphUrl, RETRY),
     sharePoint: new SharePointProfileService(wiring.sp, wiring.sharePointTransport, wiring.siteUrl, RETRY),
     codec: wiring.codec,
+    memory: wiring.memory,
     sensitivity: wiring.sensitivity,
     autoResync: wiring.autoResync,
     verifyDelaysMs: VERIFY_DELAYS_MS,

@@ -52,7 +52,7 @@ define([], function () {
     "ReasonPermissionUser": "This web part is not yet allowed to read your Microsoft 365 photo. Ask your administrator to approve its access.",
     "ReasonPermissionEditor": "A tenant administrator has to approve the Microsoft Graph permission this web part asks for: in the SharePoint admin center, open Advanced, then API access, and approve the pending request for Microsoft Graph, User.Read.",
     "ReasonThrottled": "Microsoft 365 is busy and asked us to slow down. Try again in a few minutes.",
-    "ReasonThrottledUntil": "Microsoft 365 is busy and asked us to wait before trying again. Try again after {0}.",
+    "ReasonThrottledUntil": "Microsoft 365 is busy and asked us to wait. Try again after {0}.",
     "ReasonNetwork": "Microsoft 365 or SharePoint could not be reached. Check your connection and try again.",
     "ReasonBadResponse": "Microsoft 365 or SharePoint sent an answer this web part could not understand. Try again later.",
     "ReasonInvalidImage": "Your Microsoft 365 photo could not be read as an image, so nothing was uploaded.",

@@ -52,7 +52,7 @@ define([], function () {
     "ReasonPermissionUser": "Ta spletni gradnik še nima dovoljenja za branje vaše fotografije iz storitve Microsoft 365. Prosite skrbnika, naj mu odobri dostop.",
     "ReasonPermissionEditor": "Skrbnik najemnika mora odobriti dovoljenje za Microsoft Graph, ki ga zahteva ta spletni gradnik: v skrbniškem središču za SharePoint odprite »Advanced«, nato »API access« in odobrite čakajočo zahtevo za Microsoft Graph, User.Read.",
     "ReasonThrottled": "Microsoft 365 je zaseden in je zahteval, da upočasnimo. Poskusite znova čez nekaj minut.",
-    "ReasonThrottledUntil": "Microsoft 365 je preobremenjen in je prosil, naj počakamo, preden poskusimo znova. Poskusite znova po {0}.",
+    "ReasonThrottledUntil": "Microsoft 365 je zaseden in je prosil, naj počakamo. Poskusite znova po {0}.",
     "ReasonNetwork": "Do storitve Microsoft 365 ali SharePointa ni bilo mogoče dostopati. Preverite povezavo in poskusite znova.",
     "ReasonBadResponse": "Microsoft 365 ali SharePoint je poslal odgovor, ki ga ta spletni gradnik ne razume. Poskusite znova pozneje.",
     "ReasonInvalidImage": "Vaše fotografije iz storitve Microsoft 365 ni bilo mogoče prebrati kot slike, zato ni bilo naloženo nič.",

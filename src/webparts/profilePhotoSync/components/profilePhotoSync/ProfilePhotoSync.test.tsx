@@ -130,7 +130,14 @@ describe('ProfilePhotoSync', () => {
     const stored: string = 'https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/adele_MThumb.jpg?t=63871724127';
     renderView({ phase: 'done', verdict: { kind: 'outOfSync' }, resync: { outcome: 'cached' }, sharePointProfile: { ...profile, pictureUrl: stored } });
     expect(screen.getByRole('status')).toHaveTextContent(en.ResyncCachedTitle);
-    expect(screen.getByRole('img', { name: en.SharePointPhotoAlt })).toHaveAttribute('src', stored);
+    // The large thumbnail beside the one PictureUrl names.
+    expect(screen.getByRole('img', { name: en.SharePointPhotoAlt })).toHaveAttribute('src', stored.replace('_MThumb.jpg', '_LThumb.jpg'));
+    expect(screen.queryByRole('button', { name: en.ResyncButton })).toBeNull();
+  });
+
+  it('on the next visit, still says SharePoint has the new photo and offers no second upload', () => {
+    renderView({ phase: 'ready', verdict: { kind: 'awaitingCache' } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncCachedTitle);
     expect(screen.queryByRole('button', { name: en.ResyncButton })).toBeNull();
   });
 

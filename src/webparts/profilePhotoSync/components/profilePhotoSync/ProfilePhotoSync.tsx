@@ -36,9 +36,9 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
   const servedUrl: string | undefined = usePhotoUrl(state.sharePointImage);
   // While SharePoint's picture cache still serves the previous picture, show the copy SharePoint stored: its
   // PictureUrl on the My Site host displays in an <img> without CORS (only reading its pixels would need CORS).
-  const storedUrl: string | undefined = state.resync && state.resync.outcome === 'cached' && state.sharePointProfile
-    ? state.sharePointProfile.pictureUrl
-    : undefined;
+  const awaitingCache: boolean = (state.resync !== undefined && state.resync.outcome === 'cached') ||
+    (state.phase === 'ready' && state.verdict !== undefined && state.verdict.kind === 'awaitingCache');
+  const storedUrl: string | undefined = awaitingCache && state.sharePointProfile ? largeThumbnail(state.sharePointProfile.pictureUrl) : undefined;
   const sharePointUrl: string | undefined = storedUrl || servedUrl;
 
   const statusRef: React.RefObject<HTMLDivElement> = React.useRef<HTMLDivElement>(null);
@@ -140,9 +140,18 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
   );
 }
 
-/** The clock time to try again at, in the page's regional format (a time needs no plural forms). */
+/** PictureUrl names the medium thumbnail (72 px); the large one beside it suits a photo shown at up to 176 px. */
+function largeThumbnail(pictureUrl: string | undefined): string | undefined {
+  return pictureUrl && pictureUrl.replace(/_MThumb\.jpg(?=\?|$)/i, '_LThumb.jpg');
+}
+
+/**
+ * The clock time to try again at, in the page's regional format (a time needs no plural forms), rounded up to the
+ * minute: "after 14:35" must not be earlier than the server asked.
+ */
 function timeOfDay(at: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(at));
+  const minute: number = 60 * 1000;
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(Math.ceil(at / minute) * minute));
 }
 
 function changeCaption(changedAt: Date | undefined, isPlaceholder: boolean, strings: IProfilePhotoSyncWebPartStrings, locale: string): string | undefined {

@@ -1,0 +1,19 @@
+/**
+ * A resync SharePoint stored while its picture cache still served the previous picture, remembered so that the next
+ * visit does not call the photos out of sync and upload the same photo again while the cache catches up.
+ */
+export interface IStoredResync {
+  /** SharePoint's SPS-PictureTimestamp after the upload (its own clock). */
+  pictureTimestamp: string;
+  /** The Microsoft 365 photo that was uploaded, by Graph's @odata.mediaEtag. */
+  microsoft365Etag: string | undefined;
+  /** When it was stored, ms since 1970. */
+  storedAt: number;
+}
+
+/** Keeps one stored resync per person; implementations must never let one person read another's. */
+export interface IResyncMemory {
+  recall(accountName: string): IStoredResync | undefined;
+  remember(accountName: string, resync: IStoredResync): void;
+  forget(accountName: string): void;
+}

@@ -1,0 +1,36 @@
+/** @jest-environment node */
+import { IStoredResync } from '../../logic/syncController/IResyncMemory';
+import { BrowserResyncMemory, IKeyValueStorage } from './BrowserResyncMemory';
+
+class MapStorage implements IKeyValueStorage {
+  public readonly items: Map<string, string> = new Map();
+  public getItem(key: string): string | null { return this.items.has(key) ? this.items.get(key)! : null; } // eslint-disable-line @rushstack/no-new-null
+  public setItem(key: string, value: string): void { this.items.set(key, value); }
+  public removeItem(key: string): void { this.items.delete(key); }
+}
+
+const RESYNC: IStoredResync = { pictureTimestamp: '63931059035', microsoft365Etag: '"4CE17889"', storedAt: 1795462758000 };
+
+describe('BrowserResyncMemory', () => {
+  it('remembers a stored resync for its own account only', () => {
+    const storage: MapStorage = new MapStorage();
+    const memory: BrowserResyncMemory = new BrowserResyncMemory(() => storage);
+
+    memory.remember('i:0#.f|membership|adele@contoso.com', RESYNC);
+
+    expect(memory.recall('i:0#.f|membership|adele@contoso.com')).toEqual(RESYNC);
+    expect(memory.recall('i:0#.f|membership|megan@contoso.com')).toBeUndefined();
+    memory.forget('i:0#.f|membership|adele@contoso.com');
+    expect(storage.items.size).toBe(0);
+  });
+
+  it('treats blocked, full or malformed storage as empty', () => {
+    const blocked: BrowserResyncMemory = new BrowserResyncMemory(() => { throw new Error('SecurityError'); });
+    const malformed: MapStorage = new MapStorage();
+    malformed.setItem('profilePhotoSync.storedResync:adele', '{not json');
+
+    expect(() => blocked.remember('adele', RESYNC)).not.toThrow();
+    expect(blocked.recall('adele')).toBeUndefined();
+    expect(new BrowserResyncMemory(() => malformed).recall('adele')).toBeUndefined();
+  });
+});
