@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { INITIAL_SYNC_STATE } from '../../../../logic/syncController/SyncController';
 import { ISyncState } from '../../../../logic/syncController/ISyncState';
 import { ISharePointProfile } from '../../../../models/ISharePointProfile';
@@ -118,6 +118,24 @@ describe('ProfilePhotoSync', () => {
     const retryAt: number = new Date(2026, 10, 23, 14, 35).getTime();
     renderView({ verdict: { kind: 'cantCheck', reason: 'throttled', retryAt } });
     expect(screen.getByRole('status')).toHaveTextContent('Try again after 2:35 PM.');
+  });
+
+  it('does not send the upload again before the time a throttling server gave', () => {
+    jest.useFakeTimers();
+    try {
+      const retryAt: number = Date.now() + 120000;
+      const { onResync } = renderView({ phase: 'failed', verdict: { kind: 'outOfSync' }, resync: { outcome: 'failed', reason: 'throttled', retryAt } });
+      const resync: HTMLElement = screen.getByRole('button', { name: en.ResyncButton });
+      expect(resync).toHaveAttribute('aria-disabled', 'true');
+      fireEvent.click(resync);
+      expect(onResync).not.toHaveBeenCalled();
+
+      act(() => { jest.advanceTimersByTime(120001); });
+
+      expect(screen.getByRole('button', { name: en.ResyncButton })).toHaveAttribute('aria-disabled', 'false');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('says when to try again after a resync the server throttled', () => {

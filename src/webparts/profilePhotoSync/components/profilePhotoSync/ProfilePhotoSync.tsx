@@ -60,6 +60,8 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
   const loading: boolean = state.phase === 'checking';
   const resyncBusy: boolean = state.phase === 'syncing' || state.phase === 'verifying';
   const showResync: boolean = settings.showResyncButton && (resyncBusy || (canResync(state.verdict) && state.phase !== 'done'));
+  // A server that asked for a pause is not sent the upload again before the time it gave.
+  const waitingForServer: boolean = useUntil(status.retryAt);
   const profile = state.sharePointProfile;
   const title: string = settings.title || strings.DefaultTitle;
   const isPlaceholder: boolean = profile !== undefined && profile.isPlaceholder;
@@ -117,7 +119,7 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
       />
       <div className={classes.actions}>
         {showResync ? (
-          <ActionButton text={strings.ResyncButton} busyText={strings.ResyncBusyLabel} busy={resyncBusy} primary={true} onClick={onResync} colors={colors} />
+          <ActionButton text={strings.ResyncButton} busyText={strings.ResyncBusyLabel} busy={resyncBusy} disabled={waitingForServer} primary={true} onClick={onResync} colors={colors} />
         ) : undefined}
         <ActionButton
           text={state.phase === 'notChecked' ? strings.CheckButton : strings.CheckAgainButton}
@@ -138,6 +140,20 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
       ) : undefined}
     </section>
   );
+}
+
+/** True until the given time (ms since 1970) has come; re-renders when it does. */
+function useUntil(at: number | undefined): boolean {
+  const [, setTick] = React.useState<number>(0);
+  const waiting: boolean = at !== undefined && at > Date.now();
+  React.useEffect(() => {
+    if (!waiting || at === undefined) {
+      return undefined;
+    }
+    const timer: ReturnType<typeof setTimeout> = setTimeout(() => setTick((tick) => tick + 1), at - Date.now());
+    return () => clearTimeout(timer);
+  }, [at, waiting]);
+  return waiting;
 }
 
 /** PictureUrl names the medium thumbnail (72 px); the large one beside it suits a photo shown at up to 176 px. */
