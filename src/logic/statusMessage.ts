@@ -16,7 +16,12 @@ export interface IStatusMessage {
   showManualSteps: boolean;
   /** When a throttling server said to try again (ms since 1970): the "{0}" of ReasonThrottledUntil. */
   retryAt?: number;
+  /** A page editor is told where the permission is approved: a link to the admin center's API access page. */
+  link?: 'apiAccess';
 }
+
+/** The SharePoint admin center's API access page, as Microsoft's documentation links it. */
+export const API_ACCESS_URL: string = 'https://admin.microsoft.com/sharepoint?page=webApiPermissionManagement&modern=true';
 
 export interface IStatusOptions {
   canEditPage: boolean;
@@ -73,7 +78,7 @@ function describeFailedResync(state: ISyncState, options: IStatusOptions): IStat
   }
   const reason: PhotoSyncErrorKind = resync && resync.outcome === 'failed' ? resync.reason : 'unexpected';
   const retryAt: number | undefined = resync && resync.outcome === 'failed' ? resync.retryAt : undefined;
-  return withRetryAt({ tone: 'error', title: 'ResyncFailedTitle', body: reasonKeys(reason, options.canEditPage, retryAt), busy: false, showManualSteps: false }, retryAt);
+  return withLink(withRetryAt({ tone: 'error', title: 'ResyncFailedTitle', body: reasonKeys(reason, options.canEditPage, retryAt), busy: false, showManualSteps: false }, retryAt));
 }
 
 function describeVerdict(state: ISyncState, options: IStatusOptions): IStatusMessage {
@@ -96,14 +101,19 @@ function describeVerdict(state: ISyncState, options: IStatusOptions): IStatusMes
     case 'awaitingCache':
       return { tone: 'success', title: 'ResyncCachedTitle', body: ['ResyncCachedBody'], busy: false, showManualSteps: false };
     default:
-      return withRetryAt({
+      return withLink(withRetryAt({
         tone: 'error', title: 'VerdictCantCheckTitle', body: reasonKeys(verdict.reason, options.canEditPage, verdict.retryAt), busy: false, showManualSteps: false
-      }, verdict.retryAt);
+      }, verdict.retryAt));
   }
 }
 
 function withRetryAt(message: IStatusMessage, retryAt: number | undefined): IStatusMessage {
   return retryAt === undefined ? message : { ...message, retryAt };
+}
+
+/** Where the editor's permission message is shown, the link to the page it names goes with it. */
+function withLink(message: IStatusMessage): IStatusMessage {
+  return message.body.indexOf('ReasonPermissionEditor') >= 0 ? { ...message, link: 'apiAccess' } : message;
 }
 
 /** "{0}"-style placeholders, as in the SPFx loc files. */

@@ -50,7 +50,8 @@ define([], function () {
     "SyncTurnedOffNote": "Your organisation has turned off automatic photo updates in SharePoint, so a new photo reaches SharePoint only when you resync.",
 
     "ReasonPermissionUser": "This web part is not yet allowed to read your Microsoft 365 photo. Ask your administrator to approve its access.",
-    "ReasonPermissionEditor": "A tenant administrator has to approve the Microsoft Graph permission this web part asks for: in the SharePoint admin center, open Advanced, then API access, and approve the pending request for Microsoft Graph, User.Read.",
+    "ReasonPermissionEditor": "A Global Administrator has to approve the Microsoft Graph permission this web part asks for: in the SharePoint admin center, open Advanced, then API access, and approve the pending request for Microsoft Graph, User.Read.",
+    "ApiAccessLink": "Open API access in the SharePoint admin center",
     "ReasonThrottled": "Microsoft 365 is busy and asked us to slow down. Try again in a few minutes.",
     "ReasonThrottledUntil": "Microsoft 365 is busy and asked us to wait. Try again after {0}.",
     "ReasonNetwork": "Microsoft 365 or SharePoint could not be reached. Check your connection and try again.",

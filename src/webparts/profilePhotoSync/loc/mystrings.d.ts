@@ -46,6 +46,8 @@ declare interface IProfilePhotoSyncWebPartStrings {
   SyncTurnedOffNote: string;
   ReasonPermissionUser: string;
   ReasonPermissionEditor: string;
+  /** The text of the link to the API access page of the SharePoint admin center. */
+  ApiAccessLink: string;
   ReasonThrottled: string;
   /** Its placeholder is the time of day to try again at. */
   ReasonThrottledUntil: string;

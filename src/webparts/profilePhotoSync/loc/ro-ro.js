@@ -3,7 +3,7 @@ define([], function () {
     "PropertyPaneDescription": "Afișează fiecărei persoane fotografia sa din Microsoft 365 alături de fotografia de profil din SharePoint și îi permite să le resincronizeze.",
     "DisplayGroupName": "Afișare",
     "BehaviourGroupName": "Comportament",
-    "AdvancedGroupName": "Avansat",
+    "AdvancedGroupName": "Setări complexe",
     "TitleFieldLabel": "Titlu",
     "DescriptionFieldLabel": "Descriere",
     "PhotoSizeFieldLabel": "Dimensiunea fotografiei",
@@ -50,7 +50,8 @@ define([], function () {
     "SyncTurnedOffNote": "Organizația dvs. a dezactivat actualizarea automată a fotografiilor în SharePoint, așa că o fotografie nouă ajunge în SharePoint doar când resincronizați.",
 
     "ReasonPermissionUser": "Această parte web nu are încă permisiunea de a citi fotografia dvs. din Microsoft 365. Rugați administratorul să îi aprobe accesul.",
-    "ReasonPermissionEditor": "Un administrator al entității găzduite trebuie să aprobe permisiunea Microsoft Graph solicitată de această parte web: în centrul de administrare SharePoint, deschideți „Advanced”, apoi „API access” și aprobați solicitarea în așteptare pentru Microsoft Graph, User.Read.",
+    "ReasonPermissionEditor": "Un administrator global trebuie să aprobe permisiunea Microsoft Graph solicitată de această parte web: în centrul de administrare SharePoint, deschideți „Advanced”, apoi „API access” și aprobați solicitarea în așteptare pentru Microsoft Graph, User.Read.",
+    "ApiAccessLink": "Deschideți „API access” în centrul de administrare SharePoint",
     "ReasonThrottled": "Microsoft 365 este ocupat și ne-a cerut să încetinim. Încercați din nou peste câteva minute.",
     "ReasonThrottledUntil": "Microsoft 365 este ocupat și ne-a cerut să așteptăm. Încercați după ora {0}.",
     "ReasonNetwork": "Nu s-a putut accesa Microsoft 365 sau SharePoint. Verificați conexiunea și încercați din nou.",
@@ -70,15 +71,15 @@ define([], function () {
     "ResyncRefusedTitle": "SharePoint nu a acceptat fotografia",
     "ResyncRefusedBody": "SharePoint a refuzat să actualizeze fotografia dvs. de profil.",
     "ResyncNotTakenTitle": "SharePoint nu s-a actualizat încă",
-    "ResyncNotTakenBody": "SharePoint a acceptat fotografia, dar o afișează încă pe cea veche. Poate dura până la o zi până apare.",
+    "ResyncNotTakenBody": "SharePoint a acceptat fotografia, dar o afișează încă pe cea veche. Noua fotografie poate apărea în cel mult o zi.",
     "ManualStepsPointer": "Puteți totuși actualiza fotografia manual, urmând pașii de mai jos.",
     "ResyncFailedTitle": "Resincronizarea nu s-a finalizat",
 
     "TroubleshootingTitle": "Actualizați manual fotografia",
-    "TroubleshootingStep1": "Deschideți o fereastră de browser privată (InPrivate sau Incognito).",
+    "TroubleshootingStep1": "Deschideți o fereastră de browser privată (InPrivate sau incognito).",
     "TroubleshootingStep2": "Accesați office.com și conectați-vă cu contul de la locul de muncă sau de la școală.",
     "TroubleshootingStep3": "Selectați dala SharePoint sau OneDrive și așteptați să se deschidă.",
-    "TroubleshootingStep4": "Dacă fotografia tot nu este corectă, selectați cercul cu inițialele dvs. din colțul din dreapta sus al office.com, adăugați încă o dată fotografia, apoi redeschideți SharePoint.",
+    "TroubleshootingStep4": "Dacă fotografia încă nu este corectă, selectați cercul cu inițialele dvs. din colțul din dreapta sus al paginii office.com, adăugați din nou fotografia, apoi redeschideți SharePoint.",
     "OtherAppsNote": "Teams, Outlook și alte aplicații pot avea nevoie de până la 72 de ore pentru a afișa o fotografie nouă.",
 
     "CrashMessage": "Această parte web a întâmpinat o problemă și s-a oprit. Reîncărcați pagina pentru a încerca din nou."

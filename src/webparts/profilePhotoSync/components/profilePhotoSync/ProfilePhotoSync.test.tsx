@@ -106,6 +106,13 @@ describe('ProfilePhotoSync', () => {
     renderView({ verdict: { kind: 'cantCheck', reason: 'permissionMissing' }, microsoft365Photo: undefined }, { canEditPage: true });
     expect(screen.getByRole('status')).toHaveTextContent(en.ReasonPermissionEditor);
     expect(screen.getByRole('status')).toHaveTextContent('User.Read');
+    // Microsoft's own link to the page, which works whatever the admin center's language.
+    expect(screen.getByRole('link', { name: en.ApiAccessLink })).toHaveAttribute('href', 'https://admin.microsoft.com/sharepoint?page=webApiPermissionManagement&modern=true');
+  });
+
+  it('gives readers no admin link: they cannot use it', () => {
+    renderView({ verdict: { kind: 'cantCheck', reason: 'permissionMissing' }, microsoft365Photo: undefined });
+    expect(screen.queryByRole('link')).toBeNull();
   });
 
   it('never shows a raw status code when a check fails', () => {

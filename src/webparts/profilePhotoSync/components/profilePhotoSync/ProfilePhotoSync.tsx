@@ -2,7 +2,7 @@ import * as React from 'react';
 import { getTheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
 import type { ISemanticColors } from '@fluentui/react/lib/Styling';
 import { ISyncState } from '../../../../logic/syncController/ISyncState';
-import { describeStatus, formatString, IStatusMessage } from '../../../../logic/statusMessage';
+import { API_ACCESS_URL, describeStatus, formatString, IStatusMessage } from '../../../../logic/statusMessage';
 import { canResync } from '../../../../logic/verdict';
 import { IProfilePhotoSyncWebPartProps, PHOTO_SIDE_PX } from '../../IProfilePhotoSyncWebPartProps';
 import { IPhotoSyncTheme } from '../IPhotoSyncTheme';
@@ -114,6 +114,7 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
         tone={status.tone}
         title={status.title && strings[status.title]}
         paragraphs={status.body.map((key) => status.retryAt === undefined ? strings[key] : formatString(strings[key], timeOfDay(status.retryAt, locale)))}
+        link={status.link === 'apiAccess' ? { href: API_ACCESS_URL, text: strings.ApiAccessLink } : undefined}
         busy={status.busy}
         colors={colors}
       />

@@ -7,6 +7,8 @@ export interface IStatusMessageProps {
   tone: MessageTone;
   title: string | undefined;
   paragraphs: string[];
+  /** A link after the paragraphs, opened in a new tab. */
+  link?: { href: string; text: string };
   busy: boolean;
   colors: Partial<ISemanticColors>;
 }
@@ -18,7 +20,7 @@ const spin: string = keyframes({ from: { transform: 'rotate(0deg)' }, to: { tran
  * that focus has somewhere to go when the button that had it disappears.
  */
 export const StatusMessage = React.forwardRef<HTMLDivElement, IStatusMessageProps>(function StatusMessage(props, ref): React.ReactElement {
-  const { tone, title, paragraphs, busy, colors } = props;
+  const { tone, title, paragraphs, link, busy, colors } = props;
   const background: Record<MessageTone, string | undefined> = {
     info: colors.bodyStandoutBackground,
     success: colors.successBackground,
@@ -54,7 +56,9 @@ export const StatusMessage = React.forwardRef<HTMLDivElement, IStatusMessageProp
       animation: `${spin} 1s linear infinite`
     },
     title: { margin: 0, fontSize: 16, fontWeight: 600 },
-    paragraph: { margin: '2px 0 0', fontSize: 14, lineHeight: '20px' }
+    paragraph: { margin: '2px 0 0', fontSize: 14, lineHeight: '20px' },
+    // The message's own text colour keeps its contrast on every tone's background; the underline marks the link.
+    link: { color: 'inherit', fontWeight: 600, textDecoration: 'underline', selectors: { ':hover': { textDecorationThickness: 2 } } }
   });
 
   return (
@@ -63,6 +67,7 @@ export const StatusMessage = React.forwardRef<HTMLDivElement, IStatusMessageProp
       <div>
         {title ? <p className={classes.title}>{title}</p> : undefined}
         {paragraphs.map((text) => <p key={text} className={classes.paragraph}>{text}</p>)}
+        {link ? <p className={classes.paragraph}><a className={classes.link} href={link.href} target="_blank" rel="noopener noreferrer">{link.text}</a></p> : undefined}
       </div>
     </div>
   );
