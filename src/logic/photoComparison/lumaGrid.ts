@@ -15,8 +15,9 @@ interface ICoverage {
 /**
  * Shrinks the image's centred square to a `size` × `size` grid of average luma.
  *
- * Centre square first: SharePoint's thumbnails are square centre crops of whatever was uploaded, while a Microsoft 365
- * photo stored in Entra can be any shape (docs/dev/platform-facts.md#photo-sizes), so only the centred square is common to both.
+ * Centre square first: SharePoint's small thumbnails are square centre crops of whatever was uploaded, its large one
+ * keeps the upload's shape, and a Microsoft 365 photo stored in Entra can be any shape
+ * (docs/dev/platform-facts.md#photo-sizes), so only the centred square is common to all of them.
  * Each cell is the exact area average of the pixels under it (pixels straddling a border count by the fraction they
  * cover). Point sampling would let a 3000-px photo and a 48-px thumbnail of it pick different pixels; the area average
  * is what both converge to.

@@ -7,7 +7,6 @@ import { IMicrosoft365PhotoService } from '../../logic/syncController/IMicrosoft
 /** Largest photo side read from Graph: 648×648 is its largest standard size and plenty for a profile picture. */
 const MAX_SIDE: number = 648;
 
-
 interface IGraphPhotoMetadata {
   id?: string;
   width?: number;
