@@ -81,6 +81,26 @@ export function graphRoutes(state, urls) {
   /** @param {import('./state.mjs').UserState} user @param {string} path */
   const context = (user, path) => `${urls.graphUrl}/v1.0/$metadata#users('${user.objectId}')/${path}`;
 
+  // Whom the token speaks for: `GET /me` with `$select` answers just the properties asked for, without `$select`
+  // Graph's default set (docs/dev/platform-facts.md#who-graph-answers-for).
+  router.get(/^\/v1\.0\/me$/i, (req, res) => {
+    /** @type {import('./state.mjs').UserState} */
+    const user = res.locals.user;
+    const all = {
+      businessPhones: [], displayName: user.displayName, givenName: user.displayName.split(' ')[0], jobTitle: user.jobTitle ?? null,
+      mail: user.upn, mobilePhone: null, officeLocation: user.office ?? null, preferredLanguage: null,
+      surname: user.displayName.split(' ').slice(1).join(' '), userPrincipalName: user.upn, id: user.objectId,
+    };
+    const select = String(req.query.$select ?? req.query['%24select'] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+    if (select.length === 0) return sendGraphJson(res, 200, { '@odata.context': `${urls.graphUrl}/v1.0/$metadata#users/$entity`, ...all });
+    const unknown = select.find((name) => !Object.prototype.hasOwnProperty.call(all, name));
+    if (unknown) {
+      return sendGraphError(res, 400, 'BadRequest', `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`);
+    }
+    const picked = Object.fromEntries(select.map((name) => [name, /** @type {Record<string, unknown>} */ (all)[name]]));
+    sendGraphJson(res, 200, { '@odata.context': `${urls.graphUrl}/v1.0/$metadata#users(${select.join(',')})/$entity`, ...picked });
+  });
+
   router.get(route('photo'), (req, res) => {
     if (!res.locals.user.graphPhoto && state.options.noPhotoAnswer === 'oneByOneGif') {
       // What Graph's documentation describes for a person without a photo.

@@ -47,6 +47,30 @@ describe('authentication', () => {
   });
 });
 
+describe('/me', () => {
+  it('answers whom the token speaks for, with just the properties $select asks for', async () => {
+    const config = await (await client.control('/config')).json();
+    const user = config.users.find((candidate) => candidate.id === 'in-sync');
+    const res = await client.graph(await client.token('in-sync'), '/v1.0/me?$select=id,userPrincipalName');
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.deepEqual(Object.keys(body).sort(), ['@odata.context', 'id', 'userPrincipalName']);
+    assert.equal(body.id, user.objectId);
+    assert.equal(body.userPrincipalName, user.upn);
+    assert.match(body['@odata.context'], /\$metadata#users\(id,userPrincipalName\)\/\$entity$/);
+  });
+
+  it('answers the default properties without $select, and 400 for a property users do not have', async () => {
+    const token = await client.token('in-sync');
+    const all = await (await client.graph(token, '/v1.0/me')).json();
+    assert.equal(typeof all.displayName, 'string');
+    assert.equal(typeof all.id, 'string');
+    const res = await client.graph(token, '/v1.0/me?$select=id,shoeSize');
+    assert.equal(res.status, 400);
+    assertGraphError(await res.json(), 'BadRequest');
+  });
+});
+
 describe('photo metadata', () => {
   it('describes the largest photo', async () => {
     const res = await client.graph(await client.token('in-sync'), '/v1.0/me/photo');

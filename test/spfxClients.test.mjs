@@ -119,9 +119,9 @@ test('getMyProfile reads the account and the picture timestamp', async () => {
   assert.equal(profile.pictureTimestamp, String(state.sharePoint.timestamp));
 });
 
-test('getMyPicture follows userphoto.aspx to the JPEG SharePoint serves', async () => {
+test('getPicture follows userphoto.aspx to the JPEG SharePoint serves', async () => {
   const { sharePoint } = await openWebPart('out-of-sync');
-  const picture = await sharePoint.getMyPicture(await sharePoint.getMyProfile());
+  const picture = await sharePoint.getPicture('out-of-sync@contoso.example');
   assert.equal(picture.type, 'image/jpeg');
   // The L thumbnail, not the 302's empty body and not the placeholder silhouette.
   assert.deepEqual(await jpegSize(picture), { width: 300, height: 300 });
@@ -159,11 +159,21 @@ test('an unapproved User.Read is permissionMissing on SharePoint\'s OBO token pa
   assert.deepEqual([...new Set(tokenPaths)], ['obo'], 'the runtime asked the OBO step, not MSAL');
 });
 
-test('setMyProfilePicture uploads the Graph photo\'s bytes with one request digest', async () => {
+test('getMyIdentity reads whom Graph answers for through AadHttpClient', async () => {
+  const { microsoft365 } = await openWebPart('out-of-sync');
+  const user = users.find((candidate) => candidate.id === 'out-of-sync');
+  // The object comes from the page's realm: compare its fields.
+  const { loginName, objectId } = await microsoft365.getMyIdentity();
+  assert.deepEqual({ loginName, objectId }, { loginName: user.upn, objectId: user.objectId });
+});
+
+test('an upload ticket carries the profile it was read with, and uploads the Graph photo\'s bytes with its one digest', async () => {
   const { microsoft365, sharePoint } = await openWebPart('out-of-sync');
   const before = await emulatorState('out-of-sync');
   const photo = await microsoft365.getMyPhoto();
-  await sharePoint.setMyProfilePicture(photo.image);
+  const ticket = await sharePoint.prepareUpload();
+  assert.equal(ticket.profile.accountName, 'i:0#.f|membership|out-of-sync@contoso.example');
+  await ticket.upload(photo.image);
 
   const after = await emulatorState('out-of-sync');
   assert.equal(after.uploads, 1);
@@ -171,24 +181,24 @@ test('setMyProfilePicture uploads the Graph photo\'s bytes with one request dige
   const uploads = sent('POST', SET_PICTURE);
   assert.equal(uploads.length, 1);
   assert.ok(uploads[0].body.equals(Buffer.from(await photo.image.arrayBuffer())), 'the POST carried the photo\'s bytes');
-  // pnpjs fetches the digest for the write once; a second contextinfo POST would be a wasted round trip.
+  // The ticket's digest is the only one: pnpjs asks for none of its own.
   assert.equal(sent('POST', CONTEXT_INFO).length, 1);
 });
 
-test('a digest that has timed out is replaced once and the upload sent again', async () => {
+test('a digest that has timed out is reported as stale, and nothing is sent again under it', async () => {
   const { sharePoint } = await openWebPart('out-of-sync');
   const image = await graphPhotoOf('out-of-sync');
-  await sharePoint.setMyProfilePicture(image);
+  const ticket = await sharePoint.prepareUpload();
   await control('/expire-digests');
   runtime.requests.length = 0;
 
-  await sharePoint.setMyProfilePicture(image);
-  assert.equal(sent('POST', CONTEXT_INFO).length, 1, 'one fresh digest');
-  assert.equal(sent('POST', SET_PICTURE).length, 2, 'the refused upload and its retry');
-  assert.equal((await emulatorState('out-of-sync')).uploads, 2);
+  await rejectsWithKind(ticket.upload(image), 'staleDigest');
+  assert.equal(sent('POST', CONTEXT_INFO).length, 0, 'no digest fetched behind the controller\'s back');
+  assert.equal(sent('POST', SET_PICTURE).length, 1);
+  assert.equal((await emulatorState('out-of-sync')).uploads, 0);
 });
 
-test('a digest SharePoint calls invalid is replaced once and the upload sent again', async () => {
+test('a digest SharePoint calls invalid is reported as stale', async () => {
   const { sharePoint } = await openWebPart('out-of-sync');
   const image = await graphPhotoOf('out-of-sync');
   await control('/faults', {
@@ -204,10 +214,8 @@ test('a digest SharePoint calls invalid is replaced once and the upload sent aga
     },
   });
 
-  await sharePoint.setMyProfilePicture(image);
-  assert.equal(sent('POST', SET_PICTURE).length, 2, 'the refused upload and its retry');
-  assert.equal(sent('POST', CONTEXT_INFO).length, 2, 'the first digest and a fresh one for the retry');
-  assert.equal((await emulatorState('out-of-sync')).uploads, 1);
+  await rejectsWithKind((await sharePoint.prepareUpload()).upload(image), 'staleDigest');
+  assert.equal((await emulatorState('out-of-sync')).uploads, 0);
 });
 
 test('a token service that cannot be reached reads as the network, also while the provider refuses to ask again', async () => {
@@ -226,7 +234,7 @@ test('a token service that cannot be reached reads as the network, also while th
 
 test('an upload the tenant refuses is uploadRefused and not retried', async () => {
   const { sharePoint } = await openWebPart('upload-refused');
-  await rejectsWithKind(sharePoint.setMyProfilePicture(await graphPhotoOf('upload-refused')), 'uploadRefused');
+  await rejectsWithKind((await sharePoint.prepareUpload()).upload(await graphPhotoOf('upload-refused')), 'uploadRefused');
   assert.equal(sent('POST', SET_PICTURE).length, 1);
   const state = await emulatorState('upload-refused');
   assert.equal(state.refusedUploads, 1);

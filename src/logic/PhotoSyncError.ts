@@ -7,8 +7,17 @@ export type PhotoSyncErrorKind =
   | 'permissionMissing'
   /** Graph or SharePoint kept answering 429/503 after the bounded retries. */
   | 'throttled'
-  /** The request never got an answer (offline, DNS, CORS, aborted). */
+  /** The request never got an answer (offline, DNS, CORS, connection refused). */
   | 'network'
+  /** An answer did not arrive within the time the web part waits; the request was aborted. */
+  | 'timeout'
+  /**
+   * SharePoint's account is not the person the page was opened for (someone signed in to SharePoint as another
+   * person in another tab), or Graph and SharePoint answer for different people. Nothing is written then.
+   */
+  | 'accountChanged'
+  /** SharePoint refused the request digest (-2130575251 or -2130575252): a fresh one, for the same person, may work. */
+  | 'staleDigest'
   /** An answer arrived but was not what the documented wire format promises (malformed JSON, missing fields). */
   | 'badResponse'
   /** Bytes that do not decode as an image. Nothing is ever uploaded in this case. */

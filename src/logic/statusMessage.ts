@@ -36,6 +36,8 @@ function reasonKeys(reason: PhotoSyncErrorKind, canEditPage: boolean, retryAt?: 
       return canEditPage ? ['ReasonPermissionUser', 'ReasonPermissionEditor'] : ['ReasonPermissionUser'];
     case 'throttled': return [retryAt === undefined ? 'ReasonThrottled' : 'ReasonThrottledUntil'];
     case 'network': return ['ReasonNetwork'];
+    case 'timeout': return ['ReasonTimeout'];
+    case 'accountChanged': return ['ReasonAccountChanged'];
     case 'badResponse': return ['ReasonBadResponse'];
     case 'invalidImage': return ['ReasonInvalidImage'];
     case 'signedOut': return ['ReasonSignedOut'];
@@ -55,13 +57,31 @@ export function describeStatus(state: ISyncState, options: IStatusOptions): ISta
     case 'verifying':
       return { ...quiet, body: ['ResyncVerifying'], busy: true };
     case 'done':
-      return state.resync && state.resync.outcome === 'cached'
-        ? { ...quiet, tone: 'success', title: 'ResyncCachedTitle', body: ['ResyncCachedBody', 'OtherAppsNote'] }
-        : { ...quiet, tone: 'success', title: 'ResyncDoneTitle', body: ['ResyncDoneBody', 'OtherAppsNote'] };
+      return describeSettledResync(state);
     case 'failed':
       return describeFailedResync(state, options);
     default:
       return describeVerdict(state, options);
+  }
+}
+
+/** A resync after which no second upload is offered. */
+function describeSettledResync(state: ISyncState): IStatusMessage {
+  const quiet: IStatusMessage = { tone: 'success', title: undefined, body: [], busy: false, showManualSteps: false };
+  const resync = state.resync;
+  switch (resync && resync.outcome) {
+    case 'cached':
+      return { ...quiet, title: 'ResyncCachedTitle', body: ['ResyncCachedBody', 'OtherAppsNote'] };
+    case 'unconfirmed': {
+      // Said when the server asked for a pause: the same "try again after" as any throttled request.
+      const retryAt: number | undefined = resync && resync.outcome === 'unconfirmed' ? resync.retryAt : undefined;
+      const body: StringKey[] = retryAt === undefined ? ['ResyncUnconfirmedBody'] : ['ResyncUnconfirmedBody', 'ReasonThrottledUntil'];
+      return withRetryAt({ ...quiet, tone: 'warning', title: 'ResyncUnconfirmedTitle', body }, retryAt);
+    }
+    case 'unknown':
+      return { ...quiet, tone: 'warning', title: 'ResyncUnknownTitle', body: ['ResyncUnknownBody'] };
+    default:
+      return { ...quiet, title: 'ResyncDoneTitle', body: ['ResyncDoneBody', 'OtherAppsNote'] };
   }
 }
 

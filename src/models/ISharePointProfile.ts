@@ -2,6 +2,8 @@
 export interface ISharePointProfile {
   /** Claims login, e.g. i:0#.f|membership|adele@contoso.com */
   accountName: string;
+  /** msOnline-ObjectId: the person's Entra ID object id, when SharePoint sends it. */
+  objectId: string | undefined;
   email: string;
   displayName: string;
   /** PictureUrl: PictureURL plus ?t=<timestamp>, on the My Site host; undefined when SharePoint has no picture. */

@@ -3,7 +3,11 @@ import { IMicrosoft365Photo } from '../../src/models/IMicrosoft365Photo';
 import { ISharePointProfile } from '../../src/models/ISharePointProfile';
 import { PhotoSyncError } from '../../src/logic/PhotoSyncError';
 import { IMicrosoft365PhotoService } from '../../src/logic/syncController/IMicrosoft365PhotoService';
-import { ISharePointProfileService } from '../../src/logic/syncController/ISharePointProfileService';
+import { ISharePointProfileService, IUploadTicket } from '../../src/logic/syncController/ISharePointProfileService';
+import { IPerson } from '../../src/logic/identity';
+
+/** The person every fake answers for unless told otherwise, and whom the controllers in tests are opened for. */
+export const ADELE: IPerson = { loginName: 'adele@contoso.example', objectId: '306225cd-94aa-4c5f-9a13-1a2344795973' };
 
 export function jpegBlob(bytes: Buffer): Blob {
   return new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });
@@ -13,7 +17,14 @@ export function jpegBlob(bytes: Buffer): Blob {
 export class FakeMicrosoft365 implements IMicrosoft365PhotoService {
   public reads: number = 0;
 
-  public constructor(private readonly _answer: IMicrosoft365Photo | undefined | PhotoSyncError) {}
+  public identityReads: number = 0;
+
+  public constructor(private readonly _answer: IMicrosoft365Photo | undefined | PhotoSyncError, private readonly _identity: IPerson = ADELE) {}
+
+  public async getMyIdentity(): Promise<IPerson> {
+    this.identityReads++;
+    return this._identity;
+  }
 
   public async getMyPhoto(): Promise<IMicrosoft365Photo | undefined> {
     this.reads++;
@@ -33,8 +44,12 @@ export interface IFakeSharePointOptions {
    * on serving the old image, as a lagging picture cache does; 'ignore' answers OK and stores nothing.
    */
   onUpload: 'accept' | 'refuse' | 'keepOld' | 'ignore';
-  /** Every read after an upload fails as if the network were gone. */
-  readsFailAfterUpload?: boolean;
+  /** Every read after an upload fails as if the network were gone (or with this error). */
+  readsFailAfterUpload?: boolean | PhotoSyncError;
+  /** Whom SharePoint answers for: by default ADELE; a function answers per read (the nth profile read, from 0). */
+  account?: IPerson | ((read: number) => IPerson);
+  /** Errors thrown by the upload, in turn, before the upload behaves as onUpload says. */
+  uploadErrors?: PhotoSyncError[];
 }
 
 /**
@@ -43,6 +58,10 @@ export interface IFakeSharePointOptions {
  */
 export class FakeSharePoint implements ISharePointProfileService {
   public readonly uploads: Blob[] = [];
+  /** Every upload attempt, including those that threw before storing anything. */
+  public uploadAttempts: number = 0;
+  public tickets: number = 0;
+  public profileReads: number = 0;
   private _picture: Buffer | undefined;
   private _timestamp: number = 63871724126;
 
@@ -51,13 +70,17 @@ export class FakeSharePoint implements ISharePointProfileService {
   }
 
   public async getMyProfile(): Promise<ISharePointProfile> {
-    if (this._options.readsFailAfterUpload && this.uploads.length > 0) {
-      throw new PhotoSyncError('network', 'Failed to fetch');
+    const read: number = this.profileReads++;
+    const failure: boolean | PhotoSyncError | undefined = this._options.readsFailAfterUpload;
+    if (failure && this.uploads.length > 0) {
+      throw failure instanceof PhotoSyncError ? failure : new PhotoSyncError('network', 'Failed to fetch');
     }
     const has: boolean = this._picture !== undefined;
+    const account: IPerson = typeof this._options.account === 'function' ? this._options.account(read) : this._options.account ?? ADELE;
     return {
-      accountName: 'i:0#.f|membership|adele@contoso.example',
-      email: 'adele@contoso.example',
+      accountName: `i:0#.f|membership|${account.loginName}`,
+      objectId: account.objectId,
+      email: account.loginName,
       displayName: 'Adele',
       pictureUrl: has ? `https://contoso-my.example/User%20Photos/Profile%20Pictures/adele_MThumb.jpg?t=${this._timestamp}` : undefined,
       pictureTimestamp: has ? String(this._timestamp) : undefined,
@@ -67,11 +90,26 @@ export class FakeSharePoint implements ISharePointProfileService {
     };
   }
 
-  public async getMyPicture(): Promise<Blob> {
+  public async getPicture(): Promise<Blob> {
+    const failure: boolean | PhotoSyncError | undefined = this._options.readsFailAfterUpload;
+    if (failure && this.uploads.length > 0) {
+      throw failure instanceof PhotoSyncError ? failure : new PhotoSyncError('network', 'Failed to fetch');
+    }
     return jpegBlob(this._picture ?? this._options.placeholder);
   }
 
-  public async setMyProfilePicture(image: Blob): Promise<void> {
+  public async prepareUpload(): Promise<IUploadTicket> {
+    this.tickets++;
+    const profile: ISharePointProfile = await this.getMyProfile();
+    return { profile, upload: (image: Blob) => this._upload(image) };
+  }
+
+  private async _upload(image: Blob): Promise<void> {
+    this.uploadAttempts++;
+    const error: PhotoSyncError | undefined = this._options.uploadErrors?.shift();
+    if (error) {
+      throw error;
+    }
     this.uploads.push(image);
     if (this._options.onUpload === 'refuse') {
       throw new PhotoSyncError('uploadRefused', 'SharePoint answered 403', 403);

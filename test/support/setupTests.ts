@@ -7,20 +7,29 @@ if (typeof globalThis.Blob === 'undefined') {
   (globalThis as unknown as { Blob: typeof NodeBlob }).Blob = NodeBlob;
 }
 
-// Nor FileReader, which pnpjs's setMyProfilePic reads the picture with (browsers have it).
-if (typeof globalThis.FileReader === 'undefined') {
-  class BlobReader {
-    public result: ArrayBuffer | undefined;
-    public onload: ((event: { target: BlobReader }) => void) | undefined;
-    public onerror: ((error: unknown) => void) | undefined;
-    public readAsArrayBuffer(blob: Blob): void {
-      blob.arrayBuffer().then((buffer) => {
-        this.result = buffer;
-        this.onload?.({ target: this });
-      }, (error) => this.onerror?.(error));
+// Nor AbortController, with which requests the web part stops waiting for are aborted (browsers have it).
+if (typeof globalThis.AbortController === 'undefined') {
+  class TestAbortSignal {
+    public aborted: boolean = false;
+    private readonly _listeners: Array<() => void> = [];
+    public addEventListener(type: string, listener: () => void): void {
+      this._listeners.push(listener);
+    }
+    public removeEventListener(): void {
+      // Not needed by the code under test.
+    }
+    public fire(): void {
+      this.aborted = true;
+      this._listeners.forEach((listener) => listener());
     }
   }
-  (globalThis as unknown as { FileReader: typeof BlobReader }).FileReader = BlobReader;
+  class TestAbortController {
+    public readonly signal: TestAbortSignal = new TestAbortSignal();
+    public abort(): void {
+      this.signal.fire();
+    }
+  }
+  (globalThis as unknown as { AbortController: typeof TestAbortController }).AbortController = TestAbortController;
 }
 
 // Nor structuredClone, which sharp's clone() uses.

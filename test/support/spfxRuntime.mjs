@@ -119,7 +119,7 @@ export async function loadSpfxRuntime({ siteUrl, graphUrl }) {
     const scope = host.createRootScope({
       siteUrl, locale: 'en-us', canEditPage: false, graphUrl, acquireToken, tokenPath,
       onTokenRequest: (path) => tokenPaths.push(path),
-      user: { displayName: user.displayName, objectId: user.objectId, email: user.upn, loginName: `i:0#.f|membership|${user.upn}` },
+      user: { displayName: user.displayName, objectId: user.objectId, email: user.upn, loginName: user.upn },
     });
     const pageContext = scope.consume(modules.get('@microsoft/sp-page-context').PageContext.serviceKey);
     return {

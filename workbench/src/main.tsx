@@ -158,7 +158,7 @@ async function start(): Promise<void> {
   const options: IPageOptions = {
     siteUrl: config.siteUrl,
     locale,
-    user: { displayName: user.displayName, objectId: user.objectId, email: user.upn, loginName: `i:0#.f|membership|${user.upn}` },
+    user: { displayName: user.displayName, objectId: user.objectId, email: user.upn, loginName: user.upn },
     canEditPage,
     graphUrl: config.graphUrl,
     acquireToken: () => acquireToken(user.id),

@@ -11,9 +11,19 @@ export interface IStoredResync {
   storedAt: number;
 }
 
-/** Keeps one stored resync per person; implementations must never let one person read another's. */
+/** An automatic resync, remembered so that it is tried once per Microsoft 365 photo, not on every page view. */
+export interface IAutoResyncAttempt {
+  /** The Microsoft 365 photo it uploaded, by Graph's @odata.mediaEtag. */
+  microsoft365Etag: string | undefined;
+  /** When it was tried, ms since 1970. */
+  triedAt: number;
+}
+
+/** Keeps one entry of each kind per person; implementations must never let one person read another's. */
 export interface IResyncMemory {
   recall(accountName: string): IStoredResync | undefined;
   remember(accountName: string, resync: IStoredResync): void;
   forget(accountName: string): void;
+  recallAutoResync(accountName: string): IAutoResyncAttempt | undefined;
+  rememberAutoResync(accountName: string, attempt: IAutoResyncAttempt): void;
 }

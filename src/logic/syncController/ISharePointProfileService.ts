@@ -1,10 +1,27 @@
 import { ISharePointProfile } from '../../models/ISharePointProfile';
 
+/**
+ * One chance to write the picture: the profile SharePoint answered for and a request digest, both read in the same
+ * round trip under the same sign-in, so the controller can check whose profile it is before anything is written.
+ */
+export interface IUploadTicket {
+  profile: ISharePointProfile;
+  /**
+   * Uploads raw image bytes as that person's profile picture, with the ticket's digest. Resolves only when SharePoint's
+   * answer says it accepted them; throws PhotoSyncError: 'staleDigest' (ask for a new ticket), 'uploadRefused',
+   * 'badResponse' (an answer that is not SharePoint's success), 'timeout' (no answer: it may still be applied), …
+   */
+  upload(image: Blob): Promise<void>;
+}
+
 /** Reads and writes the signed-in person's SharePoint profile photo. Throws PhotoSyncError. */
 export interface ISharePointProfileService {
   getMyProfile(): Promise<ISharePointProfile>;
-  /** The image SharePoint shows for this profile, read from the current site's origin so its pixels can be read. */
-  getMyPicture(profile: ISharePointProfile): Promise<Blob>;
-  /** Uploads raw image bytes as the person's own profile picture. */
-  setMyProfilePicture(image: Blob): Promise<void>;
+  /**
+   * The image SharePoint shows for the person with this login name (a UPN or claims login), read from the current
+   * site's origin so its pixels can be read, never from the browser's cache.
+   */
+  getPicture(loginName: string): Promise<Blob>;
+  /** Reads the profile and a fresh request digest together (one round trip). */
+  prepareUpload(): Promise<IUploadTicket>;
 }

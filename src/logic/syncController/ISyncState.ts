@@ -7,8 +7,8 @@ import { Verdict } from '../verdict';
 /**
  * notChecked: nothing read yet (the site owner chose "check on click").
  * checking: reading both photos. ready: a verdict is known.
- * syncing: uploading. verifying: reading SharePoint back. done / failed: the resync's outcome is known ('done' for
- * resynced and cached).
+ * syncing: uploading. verifying: reading SharePoint back. done / failed: the resync's outcome is known ('done' when
+ * a second upload should not be offered: resynced, cached, unconfirmed, unknown).
  */
 export type SyncPhase = 'notChecked' | 'checking' | 'ready' | 'syncing' | 'verifying' | 'done' | 'failed';
 
@@ -23,7 +23,17 @@ export type ResyncOutcome =
    * the previous one: its picture cache lags (docs/dev/platform-facts.md#the-afdcache-redirect).
    */
   | { outcome: 'cached' }
-  /** The resync stopped for another reason (throttling, network, invalid image). */
+  /**
+   * SharePoint answered the upload with its success, but reading the profile back failed: the photo is probably
+   * there, and Check again (not a second upload) will tell. reason/retryAt: why the read-back failed.
+   */
+  | { outcome: 'unconfirmed'; reason: PhotoSyncErrorKind; retryAt?: number }
+  /**
+   * The upload got no answer in time and the read-backs could not show it either: SharePoint may or may not apply
+   * it. Check again (not a second upload) will tell.
+   */
+  | { outcome: 'unknown' }
+  /** The resync stopped for another reason (throttling, network, invalid image, another account signed in). */
   | { outcome: 'failed'; reason: PhotoSyncErrorKind; retryAt?: number };
 
 export interface ISyncState {

@@ -3,13 +3,14 @@ import sharp from 'sharp';
 import { PhotoSyncError } from '../PhotoSyncError';
 import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
 import { renderLargePhoto, renderPlaceholderSilhouette, renderPortrait } from '../../../test/support/emulatorPortraits';
-import { FakeMicrosoft365, FakeSharePoint, IFakeSharePointOptions, jpegBlob } from '../../../test/support/fakeServices';
+import { ADELE, FakeMicrosoft365, FakeSharePoint, IFakeSharePointOptions, jpegBlob } from '../../../test/support/fakeServices';
 import { FakeTransport } from '../../../test/support/FakeTransport';
 import { SharpImageCodec } from '../../../test/support/SharpImageCodec';
 import { GRAPH_PHOTO_METADATA, GRAPH_THROTTLED, graphPhotoSizes } from '../../../test/support/wirePayloads';
 import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
 import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
-import { IResyncMemory, IStoredResync } from './IResyncMemory';
+import { IAutoResyncAttempt, IResyncMemory, IStoredResync } from './IResyncMemory';
+import { IPerson } from '../identity';
 import { ISyncState, SyncPhase } from './ISyncState';
 import { SyncController } from './SyncController';
 
@@ -40,10 +41,26 @@ interface IHarness {
   waits: number[];
 }
 
+const BOGDAN: IPerson = { loginName: 'bogdan@contoso.example', objectId: 'a4d1f0c2-5b6e-4f7a-8c9d-0e1f2a3b4c5d' };
+
+/** An in-memory IResyncMemory, as the browser's local storage would keep it across visits. */
+function memoryInMap(): IResyncMemory {
+  const stored: Map<string, IStoredResync> = new Map();
+  const auto: Map<string, IAutoResyncAttempt> = new Map();
+  return {
+    recall: (account) => stored.get(account),
+    remember: (account, resync) => { stored.set(account, resync); },
+    forget: (account) => { stored.delete(account); },
+    recallAutoResync: (account) => auto.get(account),
+    rememberAutoResync: (account, attempt) => { auto.set(account, attempt); }
+  };
+}
+
 function harness(
   microsoft365: IMicrosoft365PhotoService,
   sharePoint: Partial<IFakeSharePointOptions>,
-  autoResync: boolean = false
+  autoResync: boolean = false,
+  extra: { memory?: IResyncMemory; resyncBudgetMs?: number } = {}
 ): IHarness {
   const fakeSharePoint: FakeSharePoint = new FakeSharePoint({ picture: undefined, placeholder, onUpload: 'accept', ...sharePoint });
   const waits: number[] = [];
@@ -54,7 +71,9 @@ function harness(
     sensitivity: 'standard',
     autoResync,
     verifyDelaysMs: [0, 2000, 5000],
-    delay: async (ms: number) => { waits.push(ms); }
+    delay: async (ms: number) => { waits.push(ms); },
+    person: ADELE,
+    ...extra
   });
   const phases: SyncPhase[] = [];
   controller.subscribe((state: ISyncState) => {
@@ -166,16 +185,18 @@ describe('SyncController.resync', () => {
       autoResync: false,
       verifyDelaysMs: [0, 2000, 5000],
       // The web part is removed from the page while the first read-back waits.
-      delay: async () => { controller.dispose(); }
+      delay: async () => { controller.dispose(); },
+      person: ADELE
     });
     await controller.check();
     const heard: string[] = [];
     controller.subscribe((state: ISyncState) => heard.push(state.phase));
-    const reads: jest.SpyInstance = jest.spyOn(sharePoint, 'getMyProfile');
+    const readsBefore: number = sharePoint.profileReads;
 
     await controller.resync();
 
-    expect(reads).not.toHaveBeenCalled();
+    // The one read is the upload ticket's, before the upload.
+    expect(sharePoint.profileReads).toBe(readsBefore + 1);
     expect(heard).toEqual(['syncing', 'verifying']);
     expect(sharePoint.uploads).toHaveLength(1);
   });
@@ -228,15 +249,10 @@ describe('SyncController.resync', () => {
 
   it('remembers a resync SharePoint stored, so the next visit waits for its cache instead of uploading again', async () => {
     const sharePoint: FakeSharePoint = new FakeSharePoint({ picture: await thumbnailOf(older), placeholder, onUpload: 'keepOld' });
-    const remembered: Map<string, IStoredResync> = new Map();
-    const memory: IResyncMemory = {
-      recall: (account) => remembered.get(account),
-      remember: (account, resync) => { remembered.set(account, resync); },
-      forget: (account) => { remembered.delete(account); }
-    };
+    const memory: IResyncMemory = memoryInMap();
     const visit = (): SyncController => new SyncController({
       microsoft365: new FakeMicrosoft365(photo(current)), sharePoint, codec: new SharpImageCodec(), sensitivity: 'standard',
-      autoResync: true, verifyDelaysMs: [0], delay: async () => undefined, memory
+      autoResync: true, verifyDelaysMs: [0], delay: async () => undefined, memory, person: ADELE
     });
     const first: SyncController = visit();
 
@@ -275,15 +291,64 @@ describe('SyncController.resync', () => {
     expect(sharePoint.uploads).toHaveLength(1);
   });
 
-  it('says why when SharePoint cannot be read back, instead of claiming it kept the old photo', async () => {
-    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), readsFailAfterUpload: true });
+  it('says SharePoint accepted the photo when only the read-back fails, and offers no second upload', async () => {
+    const { controller, sharePoint, waits } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), readsFailAfterUpload: true });
+    await controller.check();
+
+    await controller.resync();
+    await controller.resync();
+
+    expect(controller.state.resync).toEqual({ outcome: 'unconfirmed', reason: 'network' });
+    expect(sharePoint.uploads).toHaveLength(1);
+    expect(controller.state.phase).toBe('done');
+    // The service could not be reached: reading back again at once would not help.
+    expect(waits).toEqual([0]);
+  });
+
+  it('keeps reading back after a server error, and says when it was throttled', async () => {
+    const busy: PhotoSyncError = new PhotoSyncError('throttled', 'Throttled', 429, 120000);
+    const { controller, waits } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), readsFailAfterUpload: busy });
     await controller.check();
 
     await controller.resync();
 
-    expect(sharePoint.uploads).toHaveLength(1);
+    expect(waits).toEqual([0]);
+    expect(controller.state.resync).toMatchObject({ outcome: 'unconfirmed', reason: 'throttled' });
+    expect((controller.state.resync as { retryAt: number }).retryAt).toBeGreaterThan(Date.now() + 100000);
+  });
+
+  it('reads back after an upload that got no answer in time, and says it cannot tell when nothing shows', async () => {
+    const noAnswer: PhotoSyncError = new PhotoSyncError('timeout', 'No answer within 60000 ms');
+    const stored = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), uploadErrors: [noAnswer] });
+    await stored.controller.check();
+    await stored.controller.resync();
+    // Nothing stored by that attempt in the fake: SharePoint still shows the old photo.
+    expect(stored.controller.state.resync).toEqual({ outcome: 'unknown' });
+    expect(stored.controller.state.phase).toBe('done');
+    expect(stored.sharePoint.uploadAttempts).toBe(1);
+  });
+
+  it('does not read back after an upload SharePoint answered without its success', async () => {
+    const htmlPage: PhotoSyncError = new PhotoSyncError('badResponse', 'SetMyProfilePicture answered 200 without success', 200);
+    const { controller, sharePoint, waits } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), uploadErrors: [htmlPage] });
+    await controller.check();
+
+    await controller.resync();
+
     expect(controller.state.phase).toBe('failed');
-    expect(controller.state.resync).toEqual({ outcome: 'failed', reason: 'network' });
+    expect(controller.state.resync).toEqual({ outcome: 'failed', reason: 'badResponse' });
+    expect(sharePoint.uploads).toHaveLength(0);
+    expect(waits).toEqual([]);
+  });
+
+  it('gives its outcome within the resync budget, whatever the read-back delays', async () => {
+    const { controller, waits } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), onUpload: 'ignore' }, false, { resyncBudgetMs: 1000 });
+    await controller.check();
+
+    await controller.resync();
+
+    expect(waits).toEqual([0]);
+    expect(controller.state.resync).toEqual({ outcome: 'notTakenYet' });
   });
 
   it('downscales a large non-square photo to 648 px and under 4.76 MB before uploading', async () => {
@@ -319,3 +384,103 @@ describe('SyncController.resync', () => {
     expect(controller.state.phase).toBe('ready');
   });
 });
+
+describe('SyncController identity', () => {
+  it('refuses to check a SharePoint profile of another person, and keeps nothing of it', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), account: BOGDAN });
+
+    await controller.check();
+    await controller.resync();
+
+    expect(controller.state.verdict).toEqual({ kind: 'cantCheck', reason: 'accountChanged' });
+    expect(controller.state.sharePointProfile).toBeUndefined();
+    expect(controller.state.sharePointImage).toBeUndefined();
+    expect(sharePoint.uploadAttempts).toBe(0);
+  });
+
+  it('uploads nothing when SharePoint signs in as another person between the check and the resync', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), {
+      picture: await thumbnailOf(older), account: (read: number) => read === 0 ? ADELE : BOGDAN
+    });
+    await controller.check();
+    expect(controller.state.verdict).toEqual({ kind: 'outOfSync' });
+
+    await controller.resync();
+
+    expect(sharePoint.uploadAttempts).toBe(0);
+    expect(controller.state.phase).toBe('failed');
+    expect(controller.state.resync).toEqual({ outcome: 'failed', reason: 'accountChanged' });
+  });
+
+  it('uploads nothing when Graph answers for another person than the page', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current), BOGDAN), { picture: await thumbnailOf(older) });
+    await controller.check();
+
+    await controller.resync();
+
+    expect(sharePoint.uploadAttempts).toBe(0);
+    expect(controller.state.resync).toEqual({ outcome: 'failed', reason: 'accountChanged' });
+  });
+
+  it('retries a stale digest once with a new ticket, checked again, and never under another account', async () => {
+    const stale: PhotoSyncError = new PhotoSyncError('staleDigest', 'Digest refused', 403);
+    const retried = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), uploadErrors: [stale] });
+    await retried.controller.check();
+    await retried.controller.resync();
+    expect(retried.sharePoint.tickets).toBe(2);
+    expect(retried.sharePoint.uploads).toHaveLength(1);
+    expect(retried.controller.state.resync).toEqual({ outcome: 'resynced' });
+
+    // The first ticket (profile read 1) is Adele's; by the second, SharePoint is signed in as Bogdan.
+    const switched = harness(new FakeMicrosoft365(photo(current)), {
+      picture: await thumbnailOf(older), uploadErrors: [stale], account: (read: number) => read <= 1 ? ADELE : BOGDAN
+    });
+    await switched.controller.check();
+    await switched.controller.resync();
+    expect(switched.sharePoint.uploadAttempts).toBe(1);
+    expect(switched.sharePoint.uploads).toHaveLength(0);
+    expect(switched.controller.state.resync).toEqual({ outcome: 'failed', reason: 'accountChanged' });
+  });
+});
+
+describe('SyncController settings and auto-resync', () => {
+  it('tries auto-resync once per Microsoft 365 photo, not on every page view', async () => {
+    const memory: IResyncMemory = memoryInMap();
+    const sharePoint: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older), onUpload: 'ignore' };
+    const first = harness(new FakeMicrosoft365(photo(current)), sharePoint, true, { memory });
+    await first.controller.check();
+    expect(first.sharePoint.uploads).toHaveLength(1);
+
+    for (let view = 0; view < 3; view++) {
+      const next = harness(new FakeMicrosoft365(photo(current)), sharePoint, true, { memory });
+      await next.controller.check();
+      expect(next.sharePoint.uploadAttempts).toBe(0);
+      expect(next.controller.state.verdict).toEqual({ kind: 'outOfSync' });
+    }
+
+    // A new Microsoft 365 photo is tried again.
+    const changed = harness(new FakeMicrosoft365({ ...photo(current), etag: '"C0FFEE"' }), sharePoint, true, { memory });
+    await changed.controller.check();
+    expect(changed.sharePoint.uploads).toHaveLength(1);
+  });
+
+  it('applies settings changed during a resync only after its outcome, then checks again', async () => {
+    const { controller, phases } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) });
+    await controller.check();
+
+    const resync: Promise<void> = controller.resync();
+    controller.updateSettings({ sensitivity: 'strict', autoResync: false });
+    await resync;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await waitUntil(() => controller.state.phase === 'ready');
+
+    expect(phases).toEqual(['checking', 'ready', 'syncing', 'verifying', 'done', 'checking', 'ready']);
+    expect(controller.state.verdict).toEqual({ kind: 'inSync' });
+  });
+});
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

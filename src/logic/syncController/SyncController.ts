@@ -1,7 +1,7 @@
 import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
 import { ISharePointProfile } from '../../models/ISharePointProfile';
 import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
-import { ISharePointProfileService } from './ISharePointProfileService';
+import { ISharePointProfileService, IUploadTicket } from './ISharePointProfileService';
 import { IImageCodec } from './IImageCodec';
 import { IPixelImage } from '../photoComparison/IPixelImage';
 import { ComparisonSensitivity, compareFingerprints, IPhotoComparison } from '../photoComparison/comparePhotos';
@@ -9,8 +9,9 @@ import { computeFingerprint, IPhotoFingerprint } from '../photoComparison/finger
 import { PhotoSyncError, PhotoSyncErrorKind, toPhotoSyncError } from '../PhotoSyncError';
 import { SHAREPOINT_UPLOAD_LIMITS } from '../uploadPlan';
 import { canResync, decideVerdict, Verdict } from '../verdict';
-import { IResyncMemory, IStoredResync } from './IResyncMemory';
+import { IAutoResyncAttempt, IResyncMemory, IStoredResync } from './IResyncMemory';
 import { ISyncState, ResyncOutcome } from './ISyncState';
+import { IPerson, isSamePerson } from '../identity';
 
 export interface ISyncControllerOptions {
   microsoft365: IMicrosoft365PhotoService;
@@ -27,10 +28,33 @@ export interface ISyncControllerOptions {
   delay: (ms: number) => Promise<void>;
   /** Remembers a resync SharePoint stored but could not show yet; none means nothing is remembered across visits. */
   memory?: IResyncMemory;
+  /**
+   * The person the page was opened for. Every answer the controller acts on must speak for this person: a photo is
+   * only ever written to the profile of the person it was read for.
+   */
+  person: IPerson;
+  /** Longest a resync may take, upload and read-backs together, in milliseconds; then its outcome is given in words. */
+  resyncBudgetMs?: number;
+}
+
+/** The settings a controller can take without being replaced. */
+export interface ISyncSettings {
+  sensitivity: ComparisonSensitivity;
+  autoResync: boolean;
 }
 
 /** How long a stored resync explains a SharePoint picture that still differs: its cache can lag about a day. */
 const STORED_RESYNC_LIFETIME_MS: number = 24 * 60 * 60 * 1000;
+
+/** Automatic resync tries each Microsoft 365 photo once a day at most, however often the page is opened. */
+const AUTO_RESYNC_INTERVAL_MS: number = 24 * 60 * 60 * 1000;
+
+const MAX_RETRY_AT_MS: number = 24 * 60 * 60 * 1000;
+
+const DEFAULT_RESYNC_BUDGET_MS: number = 90 * 1000;
+
+/** Failures after which reading back again at once would not help: wait for the person to check again. */
+const STOP_READING_BACK: ReadonlyArray<PhotoSyncErrorKind> = ['timeout', 'network', 'throttled', 'signedOut', 'accountChanged'];
 
 /** Longest side, in pixels, of the images decoded for comparison: the fingerprint needs far fewer. */
 const COMPARISON_DECODE_SIDE: number = 64;
@@ -56,13 +80,36 @@ export class SyncController {
   private _state: ISyncState = INITIAL_SYNC_STATE;
   private readonly _listeners: Listener[] = [];
   private readonly _options: ISyncControllerOptions;
+  private _settings: ISyncSettings;
+  /** Settings that arrived while a step ran: applied, with a new check, once it ends. */
+  private _pendingSettings: ISyncSettings | undefined;
   /** The Microsoft 365 photo's fingerprint, computed once and compared with every read of SharePoint's copy. */
   private _microsoft365Fingerprint: IPhotoFingerprint | undefined;
+  /** Auto-resync runs at most once per controller, whatever the memory says. */
   private _autoResyncTried: boolean = false;
   private _disposed: boolean = false;
 
   public constructor(options: ISyncControllerOptions) {
     this._options = options;
+    this._settings = { sensitivity: options.sensitivity, autoResync: options.autoResync };
+  }
+
+  /**
+   * Takes new settings. A check already made is made again with them; while a check or resync runs, they wait until
+   * it ends, so its outcome is never replaced by a verdict computed under the previous settings.
+   */
+  public updateSettings(settings: ISyncSettings): void {
+    if (settings.sensitivity === this._settings.sensitivity && settings.autoResync === this._settings.autoResync) {
+      return;
+    }
+    if (this.isBusy) {
+      this._pendingSettings = settings;
+      return;
+    }
+    this._settings = settings;
+    if (this._state.phase !== 'notChecked') {
+      this.check().catch(() => undefined);
+    }
   }
 
   public get state(): ISyncState {
@@ -95,7 +142,7 @@ export class SyncController {
 
   /** Reads both photos in parallel and decides the verdict. Does nothing while another step runs. */
   public async check(): Promise<void> {
-    if (this.isBusy) {
+    if (this.isBusy || this._disposed) {
       return;
     }
     this._microsoft365Fingerprint = undefined;
@@ -116,14 +163,17 @@ export class SyncController {
       sharePointError = 'badResponse';
     }
 
-    let verdict: Verdict = decideVerdict({
-      microsoft365Error: microsoft365.error,
-      sharePointError,
-      retryAt: microsoft365.error !== undefined ? microsoft365.retryAt : sharePoint.retryAt,
-      hasMicrosoft365Photo: microsoft365.photo !== undefined,
-      sharePointIsPlaceholder: sharePoint.profile?.isPlaceholder === true,
-      isSamePhoto: comparison?.isSamePhoto
-    });
+    let verdict: Verdict = sharePointError === 'accountChanged'
+      // Another person's profile: nothing of it is shown or compared, whatever Graph said.
+      ? { kind: 'cantCheck', reason: 'accountChanged' }
+      : decideVerdict({
+        microsoft365Error: microsoft365.error,
+        sharePointError,
+        retryAt: microsoft365.error !== undefined ? microsoft365.retryAt : sharePoint.retryAt,
+        hasMicrosoft365Photo: microsoft365.photo !== undefined,
+        sharePointIsPlaceholder: sharePoint.profile?.isPlaceholder === true,
+        isSamePhoto: comparison?.isSamePhoto
+      });
     verdict = this._explainByStoredResync(verdict, microsoft365.photo, sharePoint.profile);
 
     this._setState({
@@ -136,30 +186,69 @@ export class SyncController {
       resync: undefined
     });
 
-    if (this._options.autoResync && !this._autoResyncTried && canResync(verdict)) {
+    if (this._applyPendingSettings()) {
+      return;
+    }
+    if (this._settings.autoResync && !this._autoResyncTried && canResync(verdict) && this._mayAutoResync(microsoft365.photo, sharePoint.profile)) {
       this._autoResyncTried = true;
       await this.resync();
     }
   }
 
-  /** Uploads the Microsoft 365 photo to SharePoint and verifies it by reading back. Ignored while busy. */
+  /**
+   * Uploads the Microsoft 365 photo to SharePoint and verifies it by reading back. Ignored while busy.
+   * Before anything is written, SharePoint's profile and Graph's /me must both be the person the page is for and the
+   * profile the check read; a digest refused as stale is replaced once, after the same check.
+   */
   public async resync(): Promise<void> {
     const photo: IMicrosoft365Photo | undefined = this._state.microsoft365Photo;
     const original: IPhotoFingerprint | undefined = this._microsoft365Fingerprint;
-    if (this._disposed || this.isBusy || !canResync(this._state.verdict) || photo === undefined || original === undefined) {
+    const checked: ISharePointProfile | undefined = this._state.sharePointProfile;
+    // After 'done' (resynced, cached, unconfirmed, unknown) only a new check may lead to another upload.
+    const phase: string = this._state.phase;
+    if (this._disposed || (phase !== 'ready' && phase !== 'failed') || !canResync(this._state.verdict) || photo === undefined ||
+      original === undefined || checked === undefined) {
+      return;
+    }
+    const deadline: number = Date.now() + (this._options.resyncBudgetMs ?? DEFAULT_RESYNC_BUDGET_MS);
+
+    // SharePoint's own clock stamps the picture: compare with what it said before, never with the browser's clock.
+    const timestampBefore: string | undefined = checked.pictureTimestamp;
+    this._setState({ ...this._state, phase: 'syncing', resync: undefined });
+    let upload: Blob;
+    let ticket: IUploadTicket;
+    try {
+      // A photo that does not decode, or cannot be made small enough (invalidImage), is never sent.
+      [upload, ticket] = await Promise.all([
+        this._options.codec.prepareForUpload(photo.image, SHAREPOINT_UPLOAD_LIMITS),
+        this._confirmedTicket(checked)
+      ]);
+    } catch (error) {
+      this._finishFailedResync(toPhotoSyncError(error));
       return;
     }
 
-    // SharePoint's own clock stamps the picture: compare with what it said before, never with the browser's clock.
-    const timestampBefore: string | undefined = this._state.sharePointProfile?.pictureTimestamp;
-    this._setState({ ...this._state, phase: 'syncing', resync: undefined });
+    let answered: boolean = true;
     try {
-      const upload: Blob = await this._options.codec.prepareForUpload(photo.image, SHAREPOINT_UPLOAD_LIMITS);
-      await this._options.sharePoint.setMyProfilePicture(upload);
+      try {
+        await this._uploadWith(ticket, upload);
+      } catch (error) {
+        if (toPhotoSyncError(error).kind !== 'staleDigest' || this._disposed) {
+          throw error;
+        }
+        // Never retried under whichever account signs the new digest: the ticket is checked again.
+        await this._uploadWith(await this._confirmedTicket(checked), upload);
+      }
     } catch (error) {
-      // A photo that does not decode, or cannot be made small enough (invalidImage), is never sent.
       const failure: PhotoSyncError = toPhotoSyncError(error);
-      this._finishResync(failure.kind === 'uploadRefused' ? { outcome: 'refused' } : failedResync(failure.kind, retryAtOf(failure)));
+      if (failure.kind !== 'timeout') {
+        this._finishFailedResync(failure);
+        return;
+      }
+      // No answer in time: the request was aborted, but SharePoint may still apply it. Reading back tells.
+      answered = false;
+    }
+    if (this._disposed) {
       return;
     }
 
@@ -168,6 +257,9 @@ export class SyncController {
     let readRetryAt: number | undefined;
     let stored: boolean = false;
     for (const waitMs of this._options.verifyDelaysMs) {
+      if (Date.now() + waitMs >= deadline) {
+        break;
+      }
       await this._options.delay(waitMs);
       if (this._disposed) {
         return;
@@ -176,6 +268,9 @@ export class SyncController {
       readError = readBack.error;
       readRetryAt = readBack.retryAt;
       if (readBack.error !== undefined || !readBack.profile) {
+        if (readBack.error !== undefined && STOP_READING_BACK.indexOf(readBack.error) >= 0) {
+          break;
+        }
         continue;
       }
       stored = stored || (!readBack.profile.isPlaceholder && readBack.profile.pictureTimestamp !== undefined &&
@@ -200,11 +295,70 @@ export class SyncController {
         return;
       }
     }
-    // Only a read-back that worked and still showed another photo means SharePoint has not taken it, and only when
-    // its profile did not change either; when the last read failed, nothing is known, so say why instead.
     // A read-back that showed the upload stored settles it, even if a later read failed: offering Resync again would
-    // only upload the same photo twice.
-    this._finishResync(stored ? { outcome: 'cached' } : readError !== undefined ? failedResync(readError, readRetryAt) : { outcome: 'notTakenYet' });
+    // only upload the same photo twice. Only a read-back that worked and still showed another photo, with an
+    // unchanged profile, after an answered upload, means SharePoint has not taken it.
+    if (stored) {
+      this._finishResync({ outcome: 'cached' });
+    } else if (!answered) {
+      this._finishResync({ outcome: 'unknown' });
+    } else if (readError !== undefined) {
+      this._finishResync(readRetryAt === undefined ? { outcome: 'unconfirmed', reason: readError } : { outcome: 'unconfirmed', reason: readError, retryAt: readRetryAt });
+    } else {
+      this._finishResync({ outcome: 'notTakenYet' });
+    }
+  }
+
+  /**
+   * A ticket (profile and digest, one round trip) whose profile, and Graph's /me, are the page's person and the
+   * profile the check read; otherwise PhotoSyncError('accountChanged').
+   */
+  private async _confirmedTicket(checked: ISharePointProfile): Promise<IUploadTicket> {
+    const [ticket, graphPerson] = await Promise.all([this._options.sharePoint.prepareUpload(), this._options.microsoft365.getMyIdentity()]);
+    const person: IPerson = this._options.person;
+    if (!isSamePerson(person, profilePerson(ticket.profile)) || !isSamePerson(profilePerson(checked), profilePerson(ticket.profile)) ||
+      !isSamePerson(person, graphPerson)) {
+      throw new PhotoSyncError('accountChanged', 'SharePoint or Graph answers for another account than the page was opened for');
+    }
+    return ticket;
+  }
+
+  private async _uploadWith(ticket: IUploadTicket, upload: Blob): Promise<void> {
+    if (this._disposed) {
+      throw new PhotoSyncError('unexpected', 'Stopped');
+    }
+    await ticket.upload(upload);
+  }
+
+  private _finishFailedResync(failure: PhotoSyncError): void {
+    this._finishResync(failure.kind === 'uploadRefused' ? { outcome: 'refused' } : failedResync(failure.kind === 'staleDigest' ? 'unexpected' : failure.kind, retryAtOf(failure)));
+  }
+
+  /** Auto-resync tries each Microsoft 365 photo once a day per person, remembered across page views. */
+  private _mayAutoResync(photo: IMicrosoft365Photo | undefined, profile: ISharePointProfile | undefined): boolean {
+    const memory: IResyncMemory | undefined = this._options.memory;
+    if (!memory || !profile || !photo) {
+      return true;
+    }
+    const last: IAutoResyncAttempt | undefined = memory.recallAutoResync(profile.accountName);
+    const now: number = Date.now();
+    if (last && last.microsoft365Etag === photo.etag && now - last.triedAt >= 0 && now - last.triedAt < AUTO_RESYNC_INTERVAL_MS) {
+      return false;
+    }
+    memory.rememberAutoResync(profile.accountName, { microsoft365Etag: photo.etag, triedAt: now });
+    return true;
+  }
+
+  /** Settings that waited for a step to end: applied now, with a new check. True when a check was started. */
+  private _applyPendingSettings(): boolean {
+    const pending: ISyncSettings | undefined = this._pendingSettings;
+    if (!pending || this._disposed) {
+      return false;
+    }
+    this._pendingSettings = undefined;
+    this._settings = pending;
+    this.check().catch(() => undefined);
+    return true;
   }
 
   /**
@@ -230,7 +384,7 @@ export class SyncController {
   }
 
   private _compareWithMicrosoft365(microsoft365: IPhotoFingerprint, sharePoint: IPixelImage): IPhotoComparison {
-    return compareFingerprints(microsoft365, computeFingerprint(sharePoint), this._options.sensitivity);
+    return compareFingerprints(microsoft365, computeFingerprint(sharePoint), this._settings.sensitivity);
   }
 
   private _finishResync(resync: ResyncOutcome): void {
@@ -242,7 +396,9 @@ export class SyncController {
         storedAt: Date.now()
       });
     }
-    this._setState({ ...this._state, phase: resync.outcome === 'resynced' || resync.outcome === 'cached' ? 'done' : 'failed', resync });
+    const settled: boolean = resync.outcome === 'resynced' || resync.outcome === 'cached' || resync.outcome === 'unconfirmed' || resync.outcome === 'unknown';
+    this._setState({ ...this._state, phase: settled ? 'done' : 'failed', resync });
+    this._applyPendingSettings();
   }
 
   private async _readMicrosoft365(): Promise<IMicrosoft365Read> {
@@ -265,10 +421,21 @@ export class SyncController {
     }
   }
 
+  /**
+   * SharePoint's profile and the picture it shows, read together: the picture is asked for by the page's person, so
+   * it need not wait for the profile. A profile of anyone else is refused (accountChanged) and nothing of it kept.
+   */
   private async _readSharePoint(): Promise<ISharePointRead> {
+    const sharePoint: ISharePointProfileService = this._options.sharePoint;
+    const picture: Promise<Blob> = sharePoint.getPicture(this._options.person.loginName);
+    // Read both to the end, so neither rejects unheard.
+    const [profileResult, pictureResult] = await Promise.all([settle(sharePoint.getMyProfile()), settle(picture)]);
     try {
-      const profile: ISharePointProfile = await this._options.sharePoint.getMyProfile();
-      const image: Blob = await this._options.sharePoint.getMyPicture(profile);
+      const profile: ISharePointProfile = unwrap(profileResult);
+      if (!isSamePerson(this._options.person, profilePerson(profile))) {
+        throw new PhotoSyncError('accountChanged', 'SharePoint answers for another account than the page was opened for');
+      }
+      const image: Blob = unwrap(pictureResult);
       let pixels: IPixelImage | undefined;
       try {
         pixels = await this._options.codec.decode(image, COMPARISON_DECODE_SIDE);
@@ -309,9 +476,27 @@ interface ISharePointRead {
   retryAt?: number;
 }
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then((value: T) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+}
+
+function unwrap<T>(result: Settled<T>): T {
+  if (result.ok) {
+    return result.value;
+  }
+  throw result.error;
+}
+
+function profilePerson(profile: ISharePointProfile): IPerson {
+  return { loginName: profile.accountName, objectId: profile.objectId };
+}
+
 /** When to try again, from how long a throttling server asked to wait. */
 function retryAtOf(failure: PhotoSyncError): number | undefined {
-  return failure.kind === 'throttled' && failure.retryAfterMs !== undefined ? Date.now() + failure.retryAfterMs : undefined;
+  // A server asking for more than a day is asking for something no page view waits for: a day, at most, is said.
+  return failure.kind === 'throttled' && failure.retryAfterMs !== undefined ? Date.now() + Math.min(failure.retryAfterMs, MAX_RETRY_AT_MS) : undefined;
 }
 
 function failedResync(reason: PhotoSyncErrorKind, retryAt: number | undefined): ResyncOutcome {

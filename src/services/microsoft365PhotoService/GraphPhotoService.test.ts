@@ -90,11 +90,12 @@ describe('GraphPhotoService', () => {
     expect(await serviceOver(transport).getMyPhoto()).toMatchObject({ width: 256, height: 256 });
   });
 
-  it('reports a missing permission for 401 and 403', async () => {
+  it('reports an expired sign-in for 401 and a missing permission for 403', async () => {
     const unauthorized: FakeTransport = new FakeTransport().on('GET', /./, { status: 401, body: GRAPH_INVALID_TOKEN });
     const denied: FakeTransport = new FakeTransport().on('GET', /./, { status: 403, body: GRAPH_ACCESS_DENIED });
 
-    expect(await kindOf(serviceOver(unauthorized).getMyPhoto())).toBe('permissionMissing');
+    // A token Graph no longer takes is fixed by reloading, not by an administrator.
+    expect(await kindOf(serviceOver(unauthorized).getMyPhoto())).toBe('signedOut');
     expect(await kindOf(serviceOver(denied).getMyPhoto())).toBe('permissionMissing');
   });
 
@@ -121,8 +122,17 @@ describe('GraphPhotoService', () => {
     const waits: number[] = [];
 
     expect(await kindOf(serviceOver(transport, waits).getMyPhoto())).toBe('throttled');
-    // Without Retry-After: exponential back-off, three retries for each of the two parallel requests.
-    expect(waits.sort((a, b) => a - b)).toEqual([1000, 1000, 2000, 2000, 4000, 4000]);
+    // Without Retry-After: exponential back-off, three retries of the metadata; the optional size list is asked once.
+    expect(waits.sort((a, b) => a - b)).toEqual([1000, 2000, 4000]);
+    expect(transport.count('GET', /\/me\/photos$/)).toBe(1);
+  });
+
+  it('reads whom Graph answers for from /me', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('GET', /\/me\?/, { status: 200, body: { id: '306225cd-94aa-4c5f-9a13-1a2344795973', userPrincipalName: 'adele@contoso.com' } });
+
+    expect(await serviceOver(transport).getMyIdentity()).toEqual({ loginName: 'adele@contoso.com', objectId: '306225cd-94aa-4c5f-9a13-1a2344795973' });
+    expect(transport.sent[0].url).toBe('https://graph.microsoft.com/v1.0/me?$select=id,userPrincipalName');
   });
 
   it('reports malformed JSON, a non-image body and a network failure as such', async () => {

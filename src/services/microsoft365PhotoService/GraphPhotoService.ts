@@ -3,9 +3,13 @@ import { PhotoSyncError } from '../../logic/PhotoSyncError';
 import { IHttpResponse, IHttpTransport } from '../transport/IHttpTransport';
 import { IRetryOptions, readImage, readJson, sendWithRetry } from '../transport/sendWithRetry';
 import { IMicrosoft365PhotoService } from '../../logic/syncController/IMicrosoft365PhotoService';
+import { IPerson } from '../../logic/identity';
 
 /** Largest photo side read from Graph: 648×648 is its largest standard size and plenty for a profile picture. */
 const MAX_SIDE: number = 648;
+
+/** For an optional request: asked once, never retried. */
+const ONE_ATTEMPT: IRetryOptions['policy'] = { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 };
 
 interface IGraphPhotoMetadata {
   id?: string;
@@ -35,9 +39,10 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
   public async getMyPhoto(): Promise<IMicrosoft365Photo | undefined> {
     // Metadata (for the etag) and the list of stored sizes do not depend on each other: read them together.
     // The size list only helps choose a size: if it fails where the metadata works, the original will do.
+    // Being optional, it is asked once, never retried: a throttled size list must not hold up the verdict.
     const [metadata, sizes] = await Promise.all([
       this._getJson<IGraphPhotoMetadata>('/me/photo'),
-      this._getJson<{ value?: IGraphPhotoMetadata[] }>('/me/photos').catch(() => undefined)
+      this._getJson<{ value?: IGraphPhotoMetadata[] }>('/me/photos', ONE_ATTEMPT).catch(() => undefined)
     ]);
     if (metadata === undefined || isPlaceholderGif(metadata)) {
       return undefined;
@@ -63,12 +68,20 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
     };
   }
 
+  public async getMyIdentity(): Promise<IPerson> {
+    const me: { id?: unknown; userPrincipalName?: unknown } | undefined = await this._getJson('/me?$select=id,userPrincipalName');
+    if (!me || typeof me.id !== 'string' || typeof me.userPrincipalName !== 'string') {
+      throw new PhotoSyncError('badResponse', 'Graph /me answered without id and userPrincipalName');
+    }
+    return { loginName: me.userPrincipalName, objectId: me.id };
+  }
+
   /**
    * A JSON resource, or undefined when Graph says the person has no photo: any 404 on the photo paths, whatever its
    * code (ImageNotFound, ErrorItemNotFound, ErrorEntityNotFound have all been seen: docs/dev/platform-facts.md#no-photo).
    */
-  private async _getJson<T>(path: string): Promise<T | undefined> {
-    const response: IHttpResponse = await this._get(path);
+  private async _getJson<T>(path: string, policy?: IRetryOptions['policy']): Promise<T | undefined> {
+    const response: IHttpResponse = await this._get(path, policy);
     if (response.ok) {
       return readJson<T>(response);
     }
@@ -79,8 +92,8 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
     return undefined;
   }
 
-  private _get(path: string): Promise<IHttpResponse> {
-    return sendWithRetry(() => this._transport.fetch(this._baseUrl + path), this._retry);
+  private _get(path: string, policy?: IRetryOptions['policy']): Promise<IHttpResponse> {
+    return sendWithRetry((signal) => this._transport.fetch(this._baseUrl + path, { signal }), policy ? { ...this._retry, policy } : this._retry);
   }
 
   private _throwUnlessOk(response: IHttpResponse, code: string | undefined): void {
@@ -88,7 +101,12 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
       return;
     }
     const detail: string = `Graph answered ${response.status}${code ? ` ${code}` : ''}`;
-    if (response.status === 401 || response.status === 403) {
+    // 401 is a token Graph no longer takes (expired, or signed out): reloading gets a new one. A missing permission
+    // shows while getting the token (AADSTS65001) or as 403 (docs/dev/platform-facts.md#authentication-and-permission-errors).
+    if (response.status === 401) {
+      throw new PhotoSyncError('signedOut', detail, response.status);
+    }
+    if (response.status === 403) {
       throw new PhotoSyncError('permissionMissing', detail, response.status);
     }
     throw new PhotoSyncError(response.status >= 500 ? 'unexpected' : 'badResponse', detail, response.status);

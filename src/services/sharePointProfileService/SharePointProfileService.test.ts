@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { errorKindOf as kindOf } from '../../../test/support/errorKind';
-import { FakeTransport } from '../../../test/support/FakeTransport';
+import { FakeTransport, IFakeAnswer } from '../../../test/support/FakeTransport';
 import {
   CONTEXT_INFO, INVALID_PARAMETER_ERROR, MY_PROPERTIES_NOMETADATA, MY_PROPERTIES_PLACEHOLDER, MY_PROPERTIES_VERBOSE,
   STALE_DIGEST_ERROR, TIMED_OUT_DIGEST_ERROR
@@ -89,112 +89,129 @@ describe('SharePointProfileService.getMyProfile', () => {
   });
 });
 
-describe('SharePointProfileService.getMyPicture', () => {
-  it('reads the large picture from the current site with the timestamp as cache-buster', async () => {
+describe('SharePointProfileService.getPicture', () => {
+  it('reads the large picture from the current site by UPN, asking past the browser cache', async () => {
     const transport: FakeTransport = new FakeTransport()
-      .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
       .on('GET', /userphoto\.aspx/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: PHOTO });
-    const service: SharePointProfileService = serviceOver(transport);
 
-    await service.getMyPicture(await service.getMyProfile());
+    await serviceOver(transport).getPicture('Adele@contoso.com');
 
-    expect(transport.sent[1].url).toBe(`${SITE}/_layouts/15/userphoto.aspx?size=L&accountname=adele%40contoso.com&t=63871724126`);
+    expect(transport.sent[0].url).toBe(`${SITE}/_layouts/15/userphoto.aspx?size=L&accountname=adele%40contoso.com`);
     // Its link carries no picture version: the browser must not answer from its cache.
-    expect(transport.sent[1].cache).toBe('no-cache');
+    expect(transport.sent[0].cache).toBe('no-cache');
   });
 
   it('asks again once when the signed photo link it was redirected to has gone stale', async () => {
     const transport: FakeTransport = new FakeTransport()
-      .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
       .on('GET', /userphoto\.aspx/, { status: 403, body: 'The photo link has expired.' }, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: PHOTO });
-    const service: SharePointProfileService = serviceOver(transport);
 
-    const picture: Blob = await service.getMyPicture(await service.getMyProfile());
+    const picture: Blob = await serviceOver(transport).getPicture('adele@contoso.com');
 
     expect(picture.size).toBe(PHOTO.size);
     expect(transport.count('GET', /userphoto\.aspx/)).toBe(2);
   });
 
-  it('looks the picture up by the UPN from the claims login when the email address differs', async () => {
+  it('looks the picture up by the UPN at the end of a claims login', async () => {
     const transport: FakeTransport = new FakeTransport()
-      .on('GET', MY_PROPERTIES, { status: 200, body: { ...MY_PROPERTIES_NOMETADATA, AccountName: 'i:0#.f|membership|a.vance@contoso.onmicrosoft.com' } })
       .on('GET', /userphoto\.aspx/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: PHOTO });
-    const service: SharePointProfileService = serviceOver(transport);
 
-    await service.getMyPicture(await service.getMyProfile());
+    await serviceOver(transport).getPicture('i:0#.f|membership|a.vance@contoso.onmicrosoft.com');
 
-    expect(transport.sent[1].url).toContain('accountname=a.vance%40contoso.onmicrosoft.com&');
+    expect(transport.sent[0].url).toContain('accountname=a.vance%40contoso.onmicrosoft.com');
+  });
+
+  it.each([
+    ['an HTML page', 200, 'text/html', '<html>sign in</html>', 'badResponse'],
+    ['a server error', 500, 'text/plain', 'error', 'unexpected'],
+    ['an expired sign-in', 401, 'text/plain', '', 'signedOut']
+  ])('refuses %s instead of a picture', async (_name, status, type, body, kind) => {
+    const transport: FakeTransport = new FakeTransport().on('GET', /userphoto\.aspx/, { status, headers: { 'Content-Type': type }, body });
+
+    expect(await kindOf(serviceOver(transport).getPicture('adele@contoso.com'))).toBe(kind);
   });
 });
 
-describe('SharePointProfileService.setMyProfilePicture', () => {
-  it('posts the raw bytes with a request digest from contextinfo', async () => {
+describe('SharePointProfileService.prepareUpload', () => {
+  it('reads the profile and a fresh digest together, and posts the raw bytes with that digest', async () => {
     const transport: FakeTransport = new FakeTransport()
       .on('POST', CONTEXT_INFO_URL, { status: 200, body: CONTEXT_INFO })
+      .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
       .on('POST', SET_PICTURE, { status: 200, body: { 'odata.null': true } });
 
-    await serviceOver(transport).setMyProfilePicture(PHOTO);
+    const ticket = await serviceOver(transport).prepareUpload();
+    expect(ticket.profile).toMatchObject({ accountName: 'i:0#.f|membership|adele@contoso.com', objectId: '306225cd-94aa-4c5f-9a13-1a2344795973' });
+    await ticket.upload(PHOTO);
 
     const upload = transport.sent.filter((r) => SET_PICTURE.test(r.url))[0];
     expect(upload.url).toBe(`${SITE}/_api/sp.userprofiles.peoplemanager/setmyprofilepicture`);
     expect(upload.headers['X-RequestDigest']).toBe(CONTEXT_INFO.FormDigestValue);
     expect(await bytesOf(upload.body)).toEqual(await bytesOf(PHOTO));
+    // pnpjs asked for no digest of its own.
+    expect(transport.count('POST', CONTEXT_INFO_URL)).toBe(1);
   });
 
-  it('accepts 204 as success and reuses the digest while it is valid', async () => {
+  it.each([
+    ['204', { status: 204 }],
+    ['200 {"odata.null":true}', { status: 200, body: { 'odata.null': true } }],
+    ['200 verbose', { status: 200, body: { d: { SetMyProfilePicture: null } } }]
+  ])('takes %s as SharePoint accepting the picture', async (_name, answer) => {
     const transport: FakeTransport = new FakeTransport()
       .on('POST', CONTEXT_INFO_URL, { status: 200, body: CONTEXT_INFO })
-      .on('POST', SET_PICTURE, { status: 204 });
-    const service: SharePointProfileService = serviceOver(transport);
+      .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
+      .on('POST', SET_PICTURE, answer);
 
-    await service.setMyProfilePicture(PHOTO);
-    await service.setMyProfilePicture(PHOTO);
+    await (await serviceOver(transport).prepareUpload()).upload(PHOTO);
+  });
 
-    expect(transport.count('POST', CONTEXT_INFO_URL)).toBe(1);
+  it.each([
+    ['an HTML sign-in page', { status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html><form action="/_forms/default.aspx"></form></html>' }],
+    ['malformed JSON', { status: 200, body: '{"odata.null":' }],
+    ['text/plain', { status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'OK' }],
+    ['an empty body', { status: 200, body: '' }],
+    ['another JSON answer', { status: 200, body: { value: 'done' } }]
+  ])('does not take 200 with %s as accepted', async (_name, answer) => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('POST', CONTEXT_INFO_URL, { status: 200, body: CONTEXT_INFO })
+      .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
+      .on('POST', SET_PICTURE, answer);
+
+    expect(await kindOf((await serviceOver(transport).prepareUpload()).upload(PHOTO))).toBe('badResponse');
   });
 
   it.each([
     ['invalid', STALE_DIGEST_ERROR],
     ['timed out', TIMED_OUT_DIGEST_ERROR]
-  ])('fetches a fresh digest once when SharePoint calls the digest %s, and sends again with it', async (_name, error) => {
-    const transport: FakeTransport = new FakeTransport()
-      .on('POST', CONTEXT_INFO_URL, { status: 200, body: { ...CONTEXT_INFO, FormDigestValue: 'old' } }, { status: 200, body: { ...CONTEXT_INFO, FormDigestValue: 'fresh' } })
-      .on('POST', SET_PICTURE, { status: 403, body: error }, { status: 200, body: { 'odata.null': true } });
-
-    await serviceOver(transport).setMyProfilePicture(PHOTO);
-
-    const digests: string[] = transport.sent.filter((r) => SET_PICTURE.test(r.url)).map((r) => r.headers['X-RequestDigest']);
-    expect(digests).toEqual(['old', 'fresh']);
-  });
-
-  it('stops after one retry when the digest is refused again', async () => {
+  ])('reports a digest SharePoint calls %s as stale, without fetching one under whatever account is signed in', async (_name, error) => {
     const transport: FakeTransport = new FakeTransport()
       .on('POST', CONTEXT_INFO_URL, { status: 200, body: CONTEXT_INFO })
-      .on('POST', SET_PICTURE, { status: 403, body: STALE_DIGEST_ERROR });
+      .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
+      .on('POST', SET_PICTURE, { status: 403, body: error });
 
-    expect(await kindOf(serviceOver(transport).setMyProfilePicture(PHOTO))).toBe('uploadRefused');
-    expect(transport.count('POST', SET_PICTURE)).toBe(2);
+    expect(await kindOf((await serviceOver(transport).prepareUpload()).upload(PHOTO))).toBe('staleDigest');
+    expect(transport.count('POST', CONTEXT_INFO_URL)).toBe(1);
+    expect(transport.count('POST', SET_PICTURE)).toBe(1);
   });
 
   it('reports a refused upload for 400 and other 403s, without retrying', async () => {
-    const invalid: FakeTransport = new FakeTransport()
+    const refusing = (answer: IFakeAnswer): FakeTransport => new FakeTransport()
       .on('POST', CONTEXT_INFO_URL, { status: 200, body: CONTEXT_INFO })
-      .on('POST', SET_PICTURE, { status: 400, body: INVALID_PARAMETER_ERROR });
-    const denied: FakeTransport = new FakeTransport()
-      .on('POST', CONTEXT_INFO_URL, { status: 200, body: CONTEXT_INFO })
-      .on('POST', SET_PICTURE, { status: 403, body: { 'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { value: 'Access denied.' } } } });
+      .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
+      .on('POST', SET_PICTURE, answer);
+    const invalid: FakeTransport = refusing({ status: 400, body: INVALID_PARAMETER_ERROR });
+    const denied: FakeTransport = refusing({ status: 403, body: { 'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { value: 'Access denied.' } } } });
 
-    expect(await kindOf(serviceOver(invalid).setMyProfilePicture(PHOTO))).toBe('uploadRefused');
-    expect(await kindOf(serviceOver(denied).setMyProfilePicture(PHOTO))).toBe('uploadRefused');
+    expect(await kindOf((await serviceOver(invalid).prepareUpload()).upload(PHOTO))).toBe('uploadRefused');
+    expect(await kindOf((await serviceOver(denied).prepareUpload()).upload(PHOTO))).toBe('uploadRefused');
     expect(denied.count('POST', SET_PICTURE)).toBe(1);
   });
 
   it('waits as SharePoint asks while it throttles the upload, then sends it', async () => {
     const transport: FakeTransport = new FakeTransport()
       .on('POST', CONTEXT_INFO_URL, { status: 200, body: CONTEXT_INFO })
+      .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
       .on('POST', SET_PICTURE, { status: 429, headers: { 'Retry-After': '1' }, body: '' }, { status: 200, body: { 'odata.null': true } });
 
-    await serviceOver(transport).setMyProfilePicture(PHOTO);
+    await (await serviceOver(transport).prepareUpload()).upload(PHOTO);
 
     expect(transport.count('POST', SET_PICTURE)).toBe(2);
   });

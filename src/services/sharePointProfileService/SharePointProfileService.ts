@@ -1,10 +1,11 @@
 import { SPFI, spPost, SPQueryable } from '@pnp/sp';
 import '@pnp/sp/profiles';
-import { InjectHeaders, JSONParse } from '@pnp/queryable';
+import { InjectHeaders, JSONParse, parseBinderWithErrorCheck } from '@pnp/queryable';
 import { ISharePointProfile } from '../../models/ISharePointProfile';
 import { pictureTimestampToDate } from '../../logic/pictureTimestamp';
 import { PhotoSyncError } from '../../logic/PhotoSyncError';
-import { ISharePointProfileService } from '../../logic/syncController/ISharePointProfileService';
+import { ISharePointProfileService, IUploadTicket } from '../../logic/syncController/ISharePointProfileService';
+import { upnOf } from '../../logic/identity';
 import { IHttpResponse, IHttpTransport } from '../transport/IHttpTransport';
 import { IRetryOptions, readImage, sendWithRetry } from '../transport/sendWithRetry';
 import { parseContextInfo, parseMyProperties } from './profileWireFormat';
@@ -53,15 +54,12 @@ export class SharePointProfileService implements ISharePointProfileService {
     return profile;
   }
 
-  public async getMyPicture(profile: ISharePointProfile): Promise<Blob> {
+  public async getPicture(loginName: string): Promise<Blob> {
     // userphoto.aspx redirects to one signed link per person and size, with no picture version in it and cached for
     // a day (docs/dev/platform-facts.md#the-afdcache-redirect): the browser's cache would answer with the previous
-    // picture after an upload, so the browser must ask again. The timestamp on userphoto.aspx itself is kept as a
-    // cache-buster for the first hop.
-    const query: string = `size=L&accountname=${encodeURIComponent(userPrincipalName(profile))}` +
-      (profile.pictureTimestamp ? `&t=${encodeURIComponent(profile.pictureTimestamp)}` : '');
-    const url: string = `${this._siteUrl}/_layouts/15/userphoto.aspx?${query}`;
-    // SPHttpClient would otherwise ask for JSON.
+    // picture after an upload, so the browser must ask again (cache mode no-cache), for both hops. userphoto.aspx
+    // looks the person up by UPN; an unknown account gets the placeholder silhouette, not an error.
+    const url: string = `${this._siteUrl}/_layouts/15/userphoto.aspx?size=L&accountname=${encodeURIComponent(upnOf(loginName))}`;
     let response: IHttpResponse = await this._sendPicture(url);
     if (response.status === 403) {
       // userphoto.aspx redirects to a signed, short-lived afdcache link that answers 403 once stale; asking again
@@ -74,24 +72,33 @@ export class SharePointProfileService implements ISharePointProfileService {
     return readImage(response);
   }
 
-  public async setMyProfilePicture(image: Blob): Promise<void> {
+  public async prepareUpload(): Promise<IUploadTicket> {
+    const [digest, profile] = await Promise.all([this._freshDigest(), this.getMyProfile()]);
+    return { profile, upload: (image: Blob) => this._upload(image, digest) };
+  }
+
+  /**
+   * Posts the picture with the given digest (pnpjs then fetches none of its own). Only SharePoint's own success
+   * counts: 204, or 200 with `{"odata.null":true}` / `{"d":{"SetMyProfilePicture":null}}`
+   * (docs/dev/platform-facts.md#setmyprofilepicture). A sign-in page, an empty body or any other 200 did not store it.
+   */
+  private async _upload(image: Blob, digest: string): Promise<void> {
+    let answer: IUploadAnswer;
     try {
-      // The body is the raw image bytes: not JSON, not multipart. pnpjs adds the request digest.
-      await this._sp.profiles.setMyProfilePic(image);
-      return;
+      // The body is the raw image bytes: not JSON, not multipart.
+      answer = await spPost(SPQueryable(this._sp.profiles, 'setmyprofilepicture').using(
+        InjectHeaders({ 'X-RequestDigest': digest }),
+        parseBinderWithErrorCheck(async (response: Response) => ({ status: response.status, text: await response.text() }))
+      ), { body: await image.arrayBuffer() });
     } catch (error) {
       const failure: IHttpFailure | undefined = await httpFailure(error);
-      if (!failure || failure.status !== 403 || !failure.code || STALE_DIGEST_CODES.indexOf(failure.code) < 0) {
-        throw toPhotoSyncError(error, failure, 'uploadRefused');
+      if (failure && failure.status === 403 && failure.code && STALE_DIGEST_CODES.indexOf(failure.code) >= 0) {
+        throw new PhotoSyncError('staleDigest', `SharePoint refused the digest (${failure.code})`, 403);
       }
+      throw toPhotoSyncError(error, failure, 'uploadRefused');
     }
-    // The digest was refused (page digests can be old, and SharePoint can end one early). pnpjs keeps digests in a
-    // map nothing clears (docs/dev/platform-facts.md#pnpjs-v4-request-digests), so the one retry carries a fresh one.
-    const digest: string = await this._freshDigest();
-    try {
-      await this._sp.profiles.using(InjectHeaders({ 'X-RequestDigest': digest })).setMyProfilePic(image);
-    } catch (error) {
-      throw toPhotoSyncError(error, await httpFailure(error), 'uploadRefused');
+    if (!isUploadSuccess(answer)) {
+      throw new PhotoSyncError('badResponse', `SetMyProfilePicture answered ${answer.status} without SharePoint's success`, answer.status);
     }
   }
 
@@ -112,17 +119,29 @@ export class SharePointProfileService implements ISharePointProfileService {
   }
 
   private _sendPicture(url: string): Promise<IHttpResponse> {
-    return sendWithRetry(() => this._pictureTransport.fetch(url, { headers: { Accept: 'image/*' }, cache: 'no-cache' }), this._retry);
+    return sendWithRetry((signal) => this._pictureTransport.fetch(url, { headers: { Accept: 'image/*' }, cache: 'no-cache', signal }), this._retry);
   }
 }
 
-/**
- * userphoto.aspx looks the person up by UPN, which the claims login ends with (i:0#.f|membership|<upn>); the email
- * address can differ from it, and an unknown account gets the placeholder silhouette, not an error.
- */
-function userPrincipalName(profile: ISharePointProfile): string {
-  const claims: string[] = profile.accountName.split('|');
-  return claims.length > 1 && claims[claims.length - 1] ? claims[claims.length - 1] : profile.email || profile.accountName;
+interface IUploadAnswer {
+  status: number;
+  text: string;
+}
+
+function isUploadSuccess(answer: IUploadAnswer): boolean {
+  if (answer.status === 204) {
+    return true;
+  }
+  if (answer.status !== 200) {
+    return false;
+  }
+  try {
+    const body: { 'odata.null'?: unknown; d?: { SetMyProfilePicture?: unknown } } | null = JSON.parse(answer.text);
+    return body !== null && typeof body === 'object' &&
+      (body['odata.null'] === true || (typeof body.d === 'object' && body.d !== null && body.d.SetMyProfilePicture === null));
+  } catch {
+    return false;
+  }
 }
 
 /** The stable number of a SharePoint error code such as "-2130575251, Microsoft.SharePoint.SPException". */

@@ -50,6 +50,7 @@ export function parseMyProperties(body: unknown, toDate: (timestamp: string | un
   const syncState: string | undefined = properties['SPS-PictureExchangeSyncState'];
   return {
     accountName: root.AccountName,
+    objectId: properties['msOnline-ObjectId'] || undefined,
     email: asString(root.Email) || properties.WorkEmail || '',
     displayName: asString(root.DisplayName) || '',
     pictureUrl,

@@ -12,10 +12,12 @@ export type PnpSend = (url: string, init: RequestInit) => Promise<IHttpResponse>
  * BrowserFetchWithRetry would wait as long as any Retry-After says, however long, with the spinner turning
  * (docs/dev/platform-facts.md#pnpjs-v4-behaviours-this-project-relies-on).
  */
-export function SendWithRetry(send: PnpSend, retry: IRetryOptions): TimelinePipe<Queryable> {
+export function SendWithRetry(send: PnpSend, retry: IRetryOptions, uploadTimeoutMs?: number): TimelinePipe<Queryable> {
   return (instance: Queryable) => {
     instance.on.send.replace(async (url: URL, init: RequestInit): Promise<Response> => {
-      const response: IHttpResponse = await sendWithRetry(() => send(url.toString(), init), retry);
+      // A request with a body (the picture) may take longer to send than a read.
+      const options: IRetryOptions = init.body !== undefined && uploadTimeoutMs !== undefined ? { ...retry, timeoutMs: uploadTimeoutMs } : retry;
+      const response: IHttpResponse = await sendWithRetry((signal) => send(url.toString(), signal ? { ...init, signal } : init), options);
       // pnpjs's parsers read the answer as a Fetch API Response; in SharePoint it is one.
       return response as unknown as Response;
     });

@@ -19,6 +19,8 @@ export interface IHttpRequest {
   body?: Blob | string | ArrayBuffer;
   /** The Fetch API's cache mode; 'no-cache' makes the browser ask the server instead of answering from its cache. */
   cache?: 'default' | 'no-cache' | 'no-store' | 'reload';
+  /** Aborts the request (the Fetch API's AbortSignal). */
+  signal?: AbortSignal;
 }
 
 export interface IHttpTransport {

@@ -2,7 +2,9 @@ import { AadHttpClient, SPHttpClient } from '@microsoft/sp-http';
 import { PhotoSyncError } from '../../logic/PhotoSyncError';
 import { IHttpRequest, IHttpResponse, IHttpTransport } from './IHttpTransport';
 
-type Send = (url: string, init: { method: string; headers?: Record<string, string>; body?: Blob | string | ArrayBuffer; cache?: IHttpRequest['cache'] }) => Promise<IHttpResponse>;
+type Send = (url: string, init: {
+  method: string; headers?: Record<string, string>; body?: Blob | string | ArrayBuffer; cache?: IHttpRequest['cache']; signal?: AbortSignal;
+}) => Promise<IHttpResponse>;
 
 /** Adapts one of SPFx's HTTP clients, whose responses already have the Fetch API's shape. */
 class SPFxTransport implements IHttpTransport {
@@ -13,7 +15,7 @@ class SPFxTransport implements IHttpTransport {
   }
 
   public fetch(url: string, request: IHttpRequest = {}): Promise<IHttpResponse> {
-    return this._send(url, { method: request.method ?? 'GET', headers: request.headers, body: request.body, cache: request.cache });
+    return this._send(url, { method: request.method ?? 'GET', headers: request.headers, body: request.body, cache: request.cache, signal: request.signal });
   }
 }
 

@@ -8,9 +8,12 @@ const policy = { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 };
 
 describe('sendWithRetry', () => {
   it('gives up on a request that never answers, so nothing stays busy forever', async () => {
-    const hung = (): Promise<IHttpResponse> => new Promise<IHttpResponse>(() => undefined);
+    let signal: AbortSignal | undefined;
+    const hung = (abort: AbortSignal | undefined): Promise<IHttpResponse> => { signal = abort; return new Promise<IHttpResponse>(() => undefined); };
 
-    expect(await errorKindOf(sendWithRetry(hung, { policy, delay: async () => undefined, timeoutMs: 20 }))).toBe('network');
+    expect(await errorKindOf(sendWithRetry(hung, { policy, delay: async () => undefined, timeoutMs: 20 }))).toBe('timeout');
+    // The request is aborted, so nothing the person was told had failed still goes out or lands.
+    expect(signal?.aborted).toBe(true);
   });
 
   it('stops at once, and says how long to wait, when the server asks for a longer pause than a person should watch', async () => {

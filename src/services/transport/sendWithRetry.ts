@@ -5,9 +5,15 @@ import { IHttpResponse } from './IHttpTransport';
 export interface IRetryOptions {
   policy: IRetryPolicy;
   delay: (ms: number) => Promise<void>;
-  /** Longest wait for one answer, in milliseconds; a hung request must not leave the web part busy forever. */
+  /**
+   * Longest wait for one answer, in milliseconds; a hung request must not leave the web part busy forever. When it
+   * passes, the request is aborted (its signal fires) and PhotoSyncError('timeout') is thrown.
+   */
   timeoutMs?: number;
 }
+
+/** Sends one attempt; `signal` aborts it when the web part stops waiting. */
+export type SendAttempt = (signal: AbortSignal | undefined) => Promise<IHttpResponse>;
 
 /**
  * Sends a request, waiting and resending while the server throttles (429/503), as its Retry-After asks and
@@ -15,7 +21,7 @@ export interface IRetryOptions {
  * asks for a longer wait than the policy allows (with how long it asked for), and PhotoSyncError('network') when
  * no answer arrives at all.
  */
-export async function sendWithRetry(send: () => Promise<IHttpResponse>, options: IRetryOptions): Promise<IHttpResponse> {
+export async function sendWithRetry(send: SendAttempt, options: IRetryOptions): Promise<IHttpResponse> {
   for (let retry = 1; ; retry++) {
     const response: IHttpResponse = await sendOnce(send, options.timeoutMs);
     if (!isRetryableStatus(response.status)) {
@@ -33,9 +39,20 @@ export async function sendWithRetry(send: () => Promise<IHttpResponse>, options:
   }
 }
 
-async function sendOnce(send: () => Promise<IHttpResponse>, timeoutMs: number | undefined): Promise<IHttpResponse> {
+async function sendOnce(send: SendAttempt, timeoutMs: number | undefined): Promise<IHttpResponse> {
+  const abort: AbortController | undefined = timeoutMs !== undefined && typeof AbortController !== 'undefined' ? new AbortController() : undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout: Promise<never> = new Promise<never>((resolve, reject) => {
+    if (timeoutMs !== undefined) {
+      timer = setTimeout(() => {
+        // Aborted, so that nothing the person was told had failed can still be sent or applied from this browser.
+        abort?.abort();
+        reject(new PhotoSyncError('timeout', `No answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+    }
+  });
   try {
-    return await withTimeout(send(), timeoutMs);
+    return await Promise.race([send(abort?.signal), timeout]);
   } catch (error) {
     if (error instanceof PhotoSyncError) {
       throw error;
@@ -46,18 +63,9 @@ async function sendOnce(send: () => Promise<IHttpResponse>, timeoutMs: number | 
       throw new PhotoSyncError('permissionMissing', message);
     }
     throw new PhotoSyncError('network', message);
+  } finally {
+    clearTimeout(timer);
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined): Promise<T> {
-  if (timeoutMs === undefined) {
-    return promise;
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout: Promise<never> = new Promise<never>((resolve, reject) => {
-    timer = setTimeout(() => reject(new PhotoSyncError('network', `No answer within ${timeoutMs} ms`)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Parses a JSON body, turning a malformed one into PhotoSyncError('badResponse'). */

@@ -24,6 +24,7 @@ import { ErrorBoundary } from './components/errorBoundary';
 import { ProfilePhotoSyncContainer } from './components/profilePhotoSyncContainer';
 import { IProfilePhotoSyncWebPartProps } from './IProfilePhotoSyncWebPartProps';
 import { CONTROLLER_PROPERTIES, PROPERTY_GROUPS, PropertyField } from './propertyFields';
+import { normalizeProperties } from './normalizeProperties';
 
 const GRAPH_RESOURCE: string = 'https://graph.microsoft.com';
 
@@ -45,13 +46,14 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     if (!this._controller) {
       return;
     }
+    const settings: IProfilePhotoSyncWebPartProps = normalizeProperties(this.properties);
     const element: React.ReactElement = React.createElement(
       ErrorBoundary,
       { message: strings.CrashMessage },
       React.createElement(ProfilePhotoSyncContainer, {
         controller: this._controller,
-        checkOnLoad: this.properties.checkOnLoad,
-        settings: this.properties,
+        checkOnLoad: settings.checkOnLoad,
+        settings,
         strings,
         // Dates follow the page's regional format (currentCultureName), the words its UI language.
         locale: this.context.pageContext.cultureInfo.currentCultureName,
@@ -69,8 +71,9 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
 
   protected onPropertyPaneFieldChanged(propertyPath: string): void {
     if (CONTROLLER_PROPERTIES.indexOf(propertyPath as keyof IProfilePhotoSyncWebPartProps) >= 0) {
-      this._controller?.dispose();
-      this._controller = this._createController();
+      // The same controller takes them: a resync under way finishes and shows its outcome before a new check.
+      const { sensitivity, autoResync } = normalizeProperties(this.properties);
+      this._controller?.updateSettings({ sensitivity, autoResync });
     }
   }
 
@@ -102,6 +105,8 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     if (!this._graphClient || !this._sp) {
       throw new Error('onInit has not run');
     }
+    const { sensitivity, autoResync } = normalizeProperties(this.properties);
+    const pageContext = this.context.pageContext;
     return createSyncController({
       sp: this._sp,
       sharePointTransport: sharePointTransport(this.context.spHttpClient),
@@ -110,8 +115,10 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       graphUrl: `${GRAPH_RESOURCE}/v1.0`,
       codec: new BrowserImageCodec(),
       memory: new BrowserResyncMemory(() => window.localStorage),
-      sensitivity: this.properties.sensitivity,
-      autoResync: this.properties.autoResync
+      sensitivity,
+      autoResync,
+      // Online, SPFx gives the UPN as loginName (docs/dev/platform-facts.md#what-sharepoint-supplies-at-run-time).
+      person: { loginName: pageContext.user.loginName, objectId: pageContext.aadInfo?.userId?.toString() }
     });
   }
 

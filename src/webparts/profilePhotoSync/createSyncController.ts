@@ -9,6 +9,7 @@ import { SharePointProfileService } from '../../services/sharePointProfileServic
 import { IImageCodec } from '../../logic/syncController/IImageCodec';
 import { IResyncMemory } from '../../logic/syncController/IResyncMemory';
 import { SendWithRetry } from '../../services/sharePointProfileService/sendWithRetryBehavior';
+import { IPerson } from '../../logic/identity';
 
 export interface ISyncControllerWiring {
   /** SharePoint REST for the current site (see createSP). */
@@ -26,6 +27,8 @@ export interface ISyncControllerWiring {
   memory: IResyncMemory;
   sensitivity: ComparisonSensitivity;
   autoResync: boolean;
+  /** The person the page was opened for (SPFx's page context). */
+  person: IPerson;
 }
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -33,10 +36,16 @@ const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(
 /** SharePoint sometimes shows a new picture a moment after accepting it: read back at once, after 2 s and after 5 s more. */
 const VERIFY_DELAYS_MS: ReadonlyArray<number> = [0, 2000, 5000];
 
-/** Long enough for a 4.76 MB upload on a slow connection; after it the person reads "could not be reached". */
-const REQUEST_TIMEOUT_MS: number = 60000;
+/** Longest wait for a read's answer; after it the request is aborted and the person reads "could not be reached". */
+const READ_TIMEOUT_MS: number = 20000;
 
-const RETRY: IRetryOptions = { policy: DEFAULT_RETRY_POLICY, delay: wait, timeoutMs: REQUEST_TIMEOUT_MS };
+/** Long enough for a 4.76 MB upload on a slow connection; after it the upload is aborted and read back. */
+const UPLOAD_TIMEOUT_MS: number = 60000;
+
+/** A resync, upload and read-backs together, ends with its outcome in words within this time. */
+const RESYNC_BUDGET_MS: number = 90000;
+
+const RETRY: IRetryOptions = { policy: DEFAULT_RETRY_POLICY, delay: wait, timeoutMs: READ_TIMEOUT_MS };
 
 /**
  * pnpjs for the web part's site, built once per web part: SPFx's defaults (the site's URL, the page's request
@@ -44,7 +53,7 @@ const RETRY: IRetryOptions = { policy: DEFAULT_RETRY_POLICY, delay: wait, timeou
  * policy in place of pnpjs's own.
  */
 export function createSP(context: Parameters<typeof SPFx>[0]): SPFI {
-  return spfi().using(SPFx(context), SendWithRetry((url, init) => window.fetch(url, init), RETRY));
+  return spfi().using(SPFx(context), SendWithRetry((url, init) => window.fetch(url, init), RETRY, UPLOAD_TIMEOUT_MS));
 }
 
 /** The one place that assembles services and controller, for the web part. */
@@ -56,6 +65,8 @@ export function createSyncController(wiring: ISyncControllerWiring): SyncControl
     memory: wiring.memory,
     sensitivity: wiring.sensitivity,
     autoResync: wiring.autoResync,
+    person: wiring.person,
+    resyncBudgetMs: RESYNC_BUDGET_MS,
     verifyDelaysMs: VERIFY_DELAYS_MS,
     delay: wait
   });

@@ -59,6 +59,8 @@ define([], function () {
     "ReasonInvalidImage": "Your Microsoft 365 photo could not be read as an image, so nothing was uploaded.",
     "ReasonSignedOut": "Your sign-in has expired. Reload the page and try again.",
     "ReasonUnexpected": "Something unexpected went wrong. Try again later.",
+    "ReasonTimeout": "Microsoft 365 or SharePoint did not answer in time. Try again in a few minutes.",
+    "ReasonAccountChanged": "SharePoint now has a different account signed in than when this page opened, so nothing was changed. Reload the page and try again.",
 
     "ResyncButton": "Resync",
     "ResyncBusyLabel": "Resyncing…",
@@ -74,6 +76,10 @@ define([], function () {
     "ResyncNotTakenBody": "SharePoint accepted the photo but still shows the old one. It can take up to a day to appear.",
     "ManualStepsPointer": "You can still make SharePoint pick up your photo by hand with the steps below.",
     "ResyncFailedTitle": "Resync did not finish",
+    "ResyncUnconfirmedTitle": "SharePoint accepted your photo",
+    "ResyncUnconfirmedBody": "We could not yet confirm that SharePoint shows it. Select Check again in a few minutes instead of resyncing again.",
+    "ResyncUnknownTitle": "SharePoint did not answer in time",
+    "ResyncUnknownBody": "We can't tell whether SharePoint saved your photo. Select Check again in a few minutes to see what it shows now.",
 
     "TroubleshootingTitle": "Update the photo by hand",
     "TroubleshootingStep1": "Open a private browser window (InPrivate or Incognito).",

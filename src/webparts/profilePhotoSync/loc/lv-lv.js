@@ -59,6 +59,8 @@ define([], function () {
     "ReasonInvalidImage": "Jūsu Microsoft 365 fotoattēlu neizdevās nolasīt kā attēlu, tāpēc nekas netika augšupielādēts.",
     "ReasonSignedOut": "Jūsu pierakstīšanās sesija ir beigusies. Atsvaidziniet lapu un mēģiniet vēlreiz.",
     "ReasonUnexpected": "Radās neparedzēta kļūda. Mēģiniet vēlreiz vēlāk.",
+    "ReasonTimeout": "Microsoft 365 vai SharePoint neatbildēja laikā. Mēģiniet vēlreiz pēc dažām minūtēm.",
+    "ReasonAccountChanged": "Pakalpojumā SharePoint tagad ir pierakstīts cits konts nekā tad, kad šī lapa tika atvērta, tāpēc nekas netika mainīts. Atsvaidziniet lapu un mēģiniet vēlreiz.",
 
     "ResyncButton": "Sinhronizēt atkārtoti",
     "ResyncBusyLabel": "Notiek atkārtota sinhronizācija…",
@@ -74,6 +76,10 @@ define([], function () {
     "ResyncNotTakenBody": "SharePoint pieņēma fotoattēlu, bet joprojām rāda veco. Lai jaunais fotoattēls parādītos, var paiet līdz vienai dienai.",
     "ManualStepsPointer": "Jūs joprojām varat atjaunināt fotoattēlu manuāli, veicot tālāk norādītās darbības.",
     "ResyncFailedTitle": "Atkārtotā sinhronizācija netika pabeigta",
+    "ResyncUnconfirmedTitle": "SharePoint pieņēma jūsu fotoattēlu",
+    "ResyncUnconfirmedBody": "Vēl nevarējām pārliecināties, ka SharePoint to rāda. Pēc dažām minūtēm atlasiet Pārbaudīt vēlreiz, nevis sinhronizējiet atkārtoti.",
+    "ResyncUnknownTitle": "SharePoint neatbildēja laikā",
+    "ResyncUnknownBody": "Nevaram pateikt, vai SharePoint saglabāja jūsu fotoattēlu. Pēc dažām minūtēm atlasiet Pārbaudīt vēlreiz, lai redzētu, ko tas rāda tagad.",
 
     "TroubleshootingTitle": "Fotoattēla manuāla atjaunināšana",
     "TroubleshootingStep1": "Atveriet privātu pārlūkprogrammas logu (InPrivate vai inkognito).",

@@ -56,6 +56,8 @@ declare interface IProfilePhotoSyncWebPartStrings {
   ReasonInvalidImage: string;
   ReasonSignedOut: string;
   ReasonUnexpected: string;
+  ReasonTimeout: string;
+  ReasonAccountChanged: string;
   ResyncButton: string;
   ResyncBusyLabel: string;
   ResyncUploading: string;
@@ -70,6 +72,10 @@ declare interface IProfilePhotoSyncWebPartStrings {
   ResyncNotTakenBody: string;
   ManualStepsPointer: string;
   ResyncFailedTitle: string;
+  ResyncUnconfirmedTitle: string;
+  ResyncUnconfirmedBody: string;
+  ResyncUnknownTitle: string;
+  ResyncUnknownBody: string;
   TroubleshootingTitle: string;
   TroubleshootingStep1: string;
   TroubleshootingStep2: string;

@@ -59,6 +59,8 @@ define([], function () {
     "ReasonInvalidImage": "Fotografia dvs. din Microsoft 365 nu a putut fi citită ca imagine, așa că nu s-a încărcat nimic.",
     "ReasonSignedOut": "Sesiunea dvs. a expirat. Reîncărcați pagina și încercați din nou.",
     "ReasonUnexpected": "A apărut o eroare neașteptată. Încercați din nou mai târziu.",
+    "ReasonTimeout": "Microsoft 365 sau SharePoint nu a răspuns la timp. Încercați din nou peste câteva minute.",
+    "ReasonAccountChanged": "În SharePoint este conectat acum alt cont decât la deschiderea paginii, așa că nu s-a modificat nimic. Reîncărcați pagina și încercați din nou.",
 
     "ResyncButton": "Resincronizați",
     "ResyncBusyLabel": "Se resincronizează…",
@@ -74,6 +76,10 @@ define([], function () {
     "ResyncNotTakenBody": "SharePoint a acceptat fotografia, dar o afișează încă pe cea veche. Noua fotografie poate apărea în cel mult o zi.",
     "ManualStepsPointer": "Puteți totuși actualiza fotografia manual, urmând pașii de mai jos.",
     "ResyncFailedTitle": "Resincronizarea nu s-a finalizat",
+    "ResyncUnconfirmedTitle": "SharePoint a acceptat fotografia dvs.",
+    "ResyncUnconfirmedBody": "Nu am putut confirma încă faptul că SharePoint o afișează. Peste câteva minute selectați Verificați din nou, în loc să resincronizați iar.",
+    "ResyncUnknownTitle": "SharePoint nu a răspuns la timp",
+    "ResyncUnknownBody": "Nu știm dacă SharePoint a salvat fotografia dvs. Peste câteva minute selectați Verificați din nou ca să vedeți ce afișează acum.",
 
     "TroubleshootingTitle": "Actualizați manual fotografia",
     "TroubleshootingStep1": "Deschideți o fereastră de browser privată (InPrivate sau incognito).",

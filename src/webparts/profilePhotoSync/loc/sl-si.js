@@ -59,6 +59,8 @@ define([], function () {
     "ReasonInvalidImage": "Vaše fotografije iz storitve Microsoft 365 ni bilo mogoče prebrati kot slike, zato ni bilo naloženo nič.",
     "ReasonSignedOut": "Seja je potekla. Osvežite stran in poskusite znova.",
     "ReasonUnexpected": "Prišlo je do nepričakovane napake. Poskusite znova pozneje.",
+    "ReasonTimeout": "Microsoft 365 ali SharePoint ni odgovoril pravočasno. Poskusite znova čez nekaj minut.",
+    "ReasonAccountChanged": "V SharePoint je zdaj vpisan drug račun kot takrat, ko se je ta stran odprla, zato ni bilo nič spremenjeno. Osvežite stran in poskusite znova.",
 
     "ResyncButton": "Znova sinhroniziraj",
     "ResyncBusyLabel": "Ponovno sinhroniziranje…",
@@ -74,6 +76,10 @@ define([], function () {
     "ResyncNotTakenBody": "SharePoint je sprejel fotografijo, vendar še vedno prikazuje staro. Lahko traja do enega dneva, da se prikaže nova.",
     "ManualStepsPointer": "Fotografijo lahko še vedno posodobite ročno, tako da sledite spodnjim korakom.",
     "ResyncFailedTitle": "Ponovna sinhronizacija se ni dokončala",
+    "ResyncUnconfirmedTitle": "SharePoint je sprejel vašo fotografijo",
+    "ResyncUnconfirmedBody": "Še nismo mogli potrditi, da jo SharePoint prikazuje. Čez nekaj minut izberite Preveri znova, namesto da znova sinhronizirate.",
+    "ResyncUnknownTitle": "SharePoint ni odgovoril pravočasno",
+    "ResyncUnknownBody": "Ne vemo, ali je SharePoint shranil vašo fotografijo. Čez nekaj minut izberite Preveri znova, da vidite, kaj prikazuje zdaj.",
 
     "TroubleshootingTitle": "Ročna posodobitev fotografije",
     "TroubleshootingStep1": "Odprite zasebno okno brskalnika (InPrivate ali okno brez beleženja zgodovine).",

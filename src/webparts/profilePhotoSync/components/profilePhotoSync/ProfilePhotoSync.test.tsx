@@ -11,6 +11,7 @@ const en: IProfilePhotoSyncWebPartStrings = loadStrings('en-us');
 const image: Blob = new Blob(['jpeg'], { type: 'image/jpeg' });
 const profile: ISharePointProfile = {
   accountName: 'i:0#.f|membership|adele@contoso.com',
+  objectId: undefined,
   email: 'adele@contoso.com',
   displayName: 'Adele Vance',
   pictureUrl: 'https://contoso-my.sharepoint.com/User%20Photos/Profile%20Pictures/adele_contoso_com_MThumb.jpg?t=63871724126',

@@ -68,8 +68,9 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
 
   const classes = mergeStyleSets({
     root: { color: colors.bodyText, fontSize: 14, display: 'flex', flexDirection: 'column', gap: 16 },
-    title: { margin: 0, fontSize: 20, fontWeight: 600 },
-    description: { margin: '4px 0 0', color: colors.bodySubtext },
+    // Whatever a site owner types, it wraps: an unbroken 8,000-character title must not widen the page.
+    title: { margin: 0, fontSize: 20, fontWeight: 600, overflowWrap: 'anywhere', wordBreak: 'break-word' },
+    description: { margin: '4px 0 0', color: colors.bodySubtext, overflowWrap: 'anywhere', wordBreak: 'break-word', whiteSpace: 'pre-line' },
     photos: { display: 'flex', flexWrap: 'wrap', gap: 24, alignItems: 'flex-start' },
     actions: { display: 'flex', flexWrap: 'wrap', gap: 8 }
   });
@@ -178,6 +179,11 @@ function changeCaption(changedAt: Date | undefined, isPlaceholder: boolean, stri
   if (!changedAt) {
     return strings.NoChangeDate;
   }
-  const formatted: string = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(changedAt);
-  return formatString(strings.LastChangedLabel, formatted);
+  try {
+    const formatted: string = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(changedAt);
+    return formatString(strings.LastChangedLabel, formatted);
+  } catch {
+    // A date no formatter takes (Invalid Date, out of range) is no date; never an error that takes the view down.
+    return strings.NoChangeDate;
+  }
 }
