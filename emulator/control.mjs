@@ -53,6 +53,19 @@ export function controlRoutes(state, urls) {
     res.json({ token_type: 'Bearer', access_token: state.tokens.issue(user, scope), expires_in: TOKEN_LIFETIME_SECONDS });
   });
 
+  // A user of one's own, shaped like a seeded one, until the next reset.
+  router.post('/users', (req, res) => {
+    const { id, like } = req.body ?? {};
+    if (typeof id !== 'string' || !/^[a-z0-9-]{1,40}$/.test(id)) return res.status(400).json({ error: '"id" must be 1-40 of a-z, 0-9 and -.' });
+    if (typeof like !== 'string') return res.status(400).json({ error: '"like" must name a seeded user.' });
+    try {
+      const user = state.addUserLike(id, like);
+      res.status(201).json({ id: user.id, upn: user.upn, objectId: user.objectId });
+    } catch (error) {
+      res.status(409).json({ error: /** @type {Error} */ (error).message });
+    }
+  });
+
   router.post('/reset', (req, res) => {
     state.reset();
     res.status(204).end();

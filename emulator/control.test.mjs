@@ -101,6 +101,21 @@ describe('faults', () => {
     assert.ok(elapsed >= 190, `took ${elapsed} ms`);
   });
 
+  it('drops the connection without an answer', async () => {
+    await client.control('/faults', { origin: 'site', path: 'getmyproperties', drop: true });
+    await assert.rejects(client.site('in-sync', MY_PROPERTIES), TypeError);
+    assert.equal((await client.site('in-sync', MY_PROPERTIES)).status, 200);
+  });
+
+  it('faults only the given user\'s requests, on SharePoint by cookie and on Graph by token', async () => {
+    await client.control('/faults', { origin: 'site', path: 'getmyproperties', status: 500, user: 'out-of-sync', count: 5 });
+    await client.control('/faults', { origin: 'graph', path: '/me/photo$', status: 500, user: 'out-of-sync', count: 5 });
+    assert.equal((await client.site('in-sync', MY_PROPERTIES)).status, 200);
+    assert.equal((await client.site('out-of-sync', MY_PROPERTIES)).status, 500);
+    assert.equal((await client.graph(await client.token('in-sync'), '/v1.0/me/photo')).status, 200);
+    assert.equal((await client.graph(await client.token('out-of-sync'), '/v1.0/me/photo')).status, 500);
+  });
+
   it('never faults the control surface', async () => {
     await client.control('/faults', { origin: 'site', path: '.*', count: 5, status: 500 });
     assert.equal((await client.control('/config')).status, 200);
@@ -115,11 +130,33 @@ describe('faults', () => {
   });
 
   it('refuses an invalid fault with a readable message', async () => {
-    for (const fault of [{ origin: 'exchange', path: 'x', status: 500 }, { origin: 'site', path: '(', status: 500 }, { origin: 'site', path: 'x' }]) {
+    const invalid = [
+      { origin: 'exchange', path: 'x', status: 500 }, { origin: 'site', path: '(', status: 500 }, { origin: 'site', path: 'x' },
+      { origin: 'site', path: 'x', drop: true, status: 500 }, { origin: 'site', path: 'x', status: 500, user: 7 },
+    ];
+    for (const fault of invalid) {
       const res = await client.control('/faults', fault);
       assert.equal(res.status, 400);
       assert.equal(typeof (await res.json()).error, 'string');
     }
+  });
+});
+
+describe('users', () => {
+  it('adds a user shaped like a seeded one, with an identity of its own, until the next reset', async () => {
+    const created = await client.control('/users', { id: 'cell-1', like: 'out-of-sync' });
+    assert.equal(created.status, 201);
+    const { upn, objectId } = await created.json();
+    assert.equal(upn, 'cell-1@contoso.example');
+    const model = (await (await client.control('/config')).json()).users.find((u) => u.id === 'out-of-sync');
+    assert.notEqual(objectId, model.objectId);
+    const profile = await (await client.site('cell-1', MY_PROPERTIES)).json();
+    assert.equal(profile.AccountName, 'i:0#.f|membership|cell-1@contoso.example');
+    assert.equal((await client.control('/users', { id: 'cell-1', like: 'out-of-sync' })).status, 409);
+    assert.equal((await client.control('/users', { id: 'cell-2', like: 'nobody' })).status, 409);
+    assert.equal((await client.control('/users', { id: 'Not Valid', like: 'out-of-sync' })).status, 400);
+    await client.control('/reset', {});
+    assert.equal((await client.site('cell-1', MY_PROPERTIES)).status, 401);
   });
 });
 

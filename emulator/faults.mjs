@@ -18,6 +18,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * @property {Record<string, string>} headers
  * @property {number | undefined} retryAfter seconds, sent as `Retry-After`
  * @property {number} delayMs
+ * @property {boolean} drop close the connection without an answer (what a browser reports as a failed fetch)
+ * @property {string | undefined} user only requests made as this user (cookie on SharePoint, token on Graph)
  */
 
 const ORIGINS = new Set(['site', 'mysite', 'graph']);
@@ -37,7 +39,7 @@ export class FaultList {
    */
   add(spec) {
     if (typeof spec !== 'object' || spec === null) throw new InvalidFaultError('Send a JSON object describing the fault.');
-    const { origin, path, method, count = 1, status = 0, body, headers = {}, retryAfter, delayMs = 0 } = spec;
+    const { origin, path, method, count = 1, status = 0, body, headers = {}, retryAfter, delayMs = 0, drop = false, user } = spec;
     if (!ORIGINS.has(origin)) throw new InvalidFaultError(`"origin" must be one of ${[...ORIGINS].join(', ')}.`);
     if (typeof path !== 'string') throw new InvalidFaultError('"path" must be a regular expression, as a string.');
     /** @type {RegExp} */
@@ -52,13 +54,16 @@ export class FaultList {
       throw new InvalidFaultError('"status" must be an HTTP status, or 0 to only delay.');
     }
     if (!Number.isFinite(delayMs) || delayMs < 0) throw new InvalidFaultError('"delayMs" must be a number ≥ 0.');
-    if (status === 0 && delayMs === 0) throw new InvalidFaultError('Give a "status", a "delayMs", or both.');
+    if (typeof drop !== 'boolean') throw new InvalidFaultError('"drop" must be true or false.');
+    if (drop && status !== 0) throw new InvalidFaultError('A dropped connection has no "status".');
+    if (status === 0 && delayMs === 0 && !drop) throw new InvalidFaultError('Give a "status", a "delayMs", "drop", or a combination.');
+    if (user !== undefined && typeof user !== 'string') throw new InvalidFaultError('"user" must be a user id.');
     if (retryAfter !== undefined && !(Number.isFinite(retryAfter) && retryAfter >= 0)) {
       throw new InvalidFaultError('"retryAfter" must be a number of seconds.');
     }
     const id = this.#nextId++;
     this.#faults.push({
-      id, origin, path, pattern, method: method?.toUpperCase(), remaining: count, status, body, headers, retryAfter, delayMs,
+      id, origin, path, pattern, method: method?.toUpperCase(), remaining: count, status, body, headers, retryAfter, delayMs, drop, user,
     });
     return id;
   }
@@ -79,11 +84,13 @@ export class FaultList {
    * @param {Origin} origin
    * @param {string} method
    * @param {string} url path and query
+   * @param {string | undefined} [userId] who is asking, when known
    * @returns {Fault | undefined}
    */
-  take(origin, method, url) {
+  take(origin, method, url, userId) {
     const index = this.#faults.findIndex(
-      (f) => f.origin === origin && (f.method ? f.method === method : method !== 'OPTIONS') && f.pattern.test(url),
+      (f) => f.origin === origin && (f.method ? f.method === method : method !== 'OPTIONS') && f.pattern.test(url) &&
+        (f.user === undefined || f.user === userId),
     );
     if (index < 0) return undefined;
     const fault = this.#faults[index];
@@ -96,13 +103,19 @@ export class FaultList {
 /**
  * @param {{ faults: FaultList, latencyMs: number }} state
  * @param {Origin} origin
+ * @param {(req: import('express').Request) => string | undefined} [identify] who makes the request, for faults given a user
  * @returns {import('express').RequestHandler}
  */
-export function faultsAndLatency(state, origin) {
+export function faultsAndLatency(state, origin, identify = () => undefined) {
   return async (req, res, next) => {
-    const fault = state.faults.take(origin, req.method, req.originalUrl);
+    const fault = state.faults.take(origin, req.method, req.originalUrl, identify(req));
     const delay = state.latencyMs + (fault?.delayMs ?? 0);
     if (delay > 0) await sleep(delay);
+    if (fault?.drop) {
+      // No status, no headers: the connection just ends, as when a proxy or the service drops it.
+      req.socket.destroy();
+      return;
+    }
     if (!fault || fault.status === 0) {
       next();
       return;

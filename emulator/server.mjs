@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import express from 'express';
 import { controlRoutes } from './control.mjs';
 import { faultsAndLatency } from './faults.mjs';
+import { signedInUser } from './session.mjs';
 import { graphResponseHeaders, graphRoutes } from './graph.mjs';
 import { mySiteRoutes } from './mysite.mjs';
 import { renderSeed } from './seed.mjs';
@@ -59,17 +60,23 @@ export async function startEmulator(options = {}) {
 
   const site = newApp('site', quiet);
   site.use('/_emulator', controlRoutes(state, urls));
-  site.use(faultsAndLatency(state, 'site'));
+  // Faults given a user apply to that user's requests only, so tests can run side by side.
+  const cookieUser = (/** @type {import('express').Request} */ req) => signedInUser(state, req)?.id;
+  const tokenUser = (/** @type {import('express').Request} */ req) => {
+    const token = /^Bearer\s+(\S+)/i.exec(req.get('authorization') ?? '')?.[1];
+    return token === undefined ? undefined : state.tokens.verify(token)?.sub;
+  };
+  site.use(faultsAndLatency(state, 'site', cookieUser));
   site.use(sharePointRoutes(state, urls));
   if (workbenchDir !== undefined) site.use(express.static(workbenchDir));
 
   const mySite = newApp('mysite', quiet);
-  mySite.use(faultsAndLatency(state, 'mysite'));
+  mySite.use(faultsAndLatency(state, 'mysite', cookieUser));
   mySite.use(mySiteRoutes(state));
 
   const graph = newApp('graph', quiet);
   graph.use(graphResponseHeaders);
-  graph.use(faultsAndLatency(state, 'graph'));
+  graph.use(faultsAndLatency(state, 'graph', tokenUser));
   graph.use(graphRoutes(state, urls));
 
   /** @type {import('node:http').Server[]} */

@@ -2,7 +2,7 @@
  * The emulator's in-memory world: users with their SharePoint and Microsoft 365 photos, request digests, faults,
  * latency and scenario options. `reset()` restores the seed without re-rendering any image.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { FaultList } from './faults.mjs';
 import { imageSize } from './images.mjs';
 import { toSharePointSeconds } from './timestamps.mjs';
@@ -178,6 +178,27 @@ export class EmulatorState {
     this.faults.clear();
     this.latencyMs = 0;
     this.options = { ...this.#defaultOptions };
+  }
+
+  /**
+   * A new user shaped like a seeded one (its photos, profile and scenario flags), under its own id, UPN and object id,
+   * until the next reset: tests that run side by side each get a person of their own.
+   * @param {string} id
+   * @param {string} like the seeded user to copy
+   * @returns {UserState}
+   */
+  addUserLike(id, like) {
+    const model = this.#seed.users.find((u) => u.id === like);
+    if (!model) throw new RangeError(`No seeded user '${like}'.`);
+    if (this.users.has(id)) throw new RangeError(`User '${id}' exists.`);
+    /** @type {UserState} */
+    const user = {
+      ...model, id, upn: `${id}@${model.upn.split('@')[1]}`, objectId: randomUUID(),
+      sharePoint: { ...model.sharePoint, pending: undefined }, uploads: 0, refusedUploads: 0, ignoredUploads: 0, lastUpload: undefined,
+      graphRequests: 0, editedProperties: new Map(),
+    };
+    this.users.set(id, user);
+    return user;
   }
 
   /**

@@ -171,7 +171,7 @@ test('an upload ticket carries the profile it was read with, and uploads the Gra
   const { microsoft365, sharePoint } = await openWebPart('out-of-sync');
   const before = await emulatorState('out-of-sync');
   const photo = await microsoft365.getMyPhoto();
-  const ticket = await sharePoint.prepareUpload();
+  const ticket = await sharePoint.prepareUpload(false);
   assert.equal(ticket.profile.accountName, 'i:0#.f|membership|out-of-sync@contoso.example');
   await ticket.upload(photo.image);
 
@@ -188,7 +188,7 @@ test('an upload ticket carries the profile it was read with, and uploads the Gra
 test('a digest that has timed out is reported as stale, and nothing is sent again under it', async () => {
   const { sharePoint } = await openWebPart('out-of-sync');
   const image = await graphPhotoOf('out-of-sync');
-  const ticket = await sharePoint.prepareUpload();
+  const ticket = await sharePoint.prepareUpload(false);
   await control('/expire-digests');
   runtime.requests.length = 0;
 
@@ -214,7 +214,7 @@ test('a digest SharePoint calls invalid is reported as stale', async () => {
     },
   });
 
-  await rejectsWithKind((await sharePoint.prepareUpload()).upload(image), 'staleDigest');
+  await rejectsWithKind((await sharePoint.prepareUpload(false)).upload(image), 'staleDigest');
   assert.equal((await emulatorState('out-of-sync')).uploads, 0);
 });
 
@@ -234,7 +234,7 @@ test('a token service that cannot be reached reads as the network, also while th
 
 test('an upload the tenant refuses is uploadRefused and not retried', async () => {
   const { sharePoint } = await openWebPart('upload-refused');
-  await rejectsWithKind((await sharePoint.prepareUpload()).upload(await graphPhotoOf('upload-refused')), 'uploadRefused');
+  await rejectsWithKind((await sharePoint.prepareUpload(false)).upload(await graphPhotoOf('upload-refused')), 'uploadRefused');
   assert.equal(sent('POST', SET_PICTURE).length, 1);
   const state = await emulatorState('upload-refused');
   assert.equal(state.refusedUploads, 1);

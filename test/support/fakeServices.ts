@@ -98,8 +98,12 @@ export class FakeSharePoint implements ISharePointProfileService {
     return jpegBlob(this._picture ?? this._options.placeholder);
   }
 
-  public async prepareUpload(): Promise<IUploadTicket> {
+  /** For each ticket, whether a renewed digest was asked for. */
+  public readonly renewals: boolean[] = [];
+
+  public async prepareUpload(renewDigest: boolean): Promise<IUploadTicket> {
     this.tickets++;
+    this.renewals.push(renewDigest);
     const profile: ISharePointProfile = await this.getMyProfile();
     return { profile, upload: (image: Blob) => this._upload(image) };
   }

@@ -22,6 +22,10 @@ export interface ISharePointProfileService {
    * site's origin so its pixels can be read, never from the browser's cache.
    */
   getPicture(loginName: string): Promise<Blob>;
-  /** Reads the profile and a fresh request digest together (one round trip). */
-  prepareUpload(): Promise<IUploadTicket>;
+  /**
+   * Reads the profile, with a request digest: the page's own while it is valid (SharePoint issued it to the page's
+   * person), otherwise, or when `renewDigest` says the last one was refused, a fresh one read together with the
+   * profile (one round trip either way).
+   */
+  prepareUpload(renewDigest: boolean): Promise<IUploadTicket>;
 }

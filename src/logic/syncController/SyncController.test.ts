@@ -427,7 +427,7 @@ describe('SyncController identity', () => {
     const retried = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), uploadErrors: [stale] });
     await retried.controller.check();
     await retried.controller.resync();
-    expect(retried.sharePoint.tickets).toBe(2);
+    expect(retried.sharePoint.renewals).toEqual([false, true]);
     expect(retried.sharePoint.uploads).toHaveLength(1);
     expect(retried.controller.state.resync).toEqual({ outcome: 'resynced' });
 

@@ -221,7 +221,7 @@ export class SyncController {
       // A photo that does not decode, or cannot be made small enough (invalidImage), is never sent.
       [upload, ticket] = await Promise.all([
         this._options.codec.prepareForUpload(photo.image, SHAREPOINT_UPLOAD_LIMITS),
-        this._confirmedTicket(checked)
+        this._confirmedTicket(checked, false)
       ]);
     } catch (error) {
       this._finishFailedResync(toPhotoSyncError(error));
@@ -237,7 +237,7 @@ export class SyncController {
           throw error;
         }
         // Never retried under whichever account signs the new digest: the ticket is checked again.
-        await this._uploadWith(await this._confirmedTicket(checked), upload);
+        await this._uploadWith(await this._confirmedTicket(checked, true), upload);
       }
     } catch (error) {
       const failure: PhotoSyncError = toPhotoSyncError(error);
@@ -310,11 +310,11 @@ export class SyncController {
   }
 
   /**
-   * A ticket (profile and digest, one round trip) whose profile, and Graph's /me, are the page's person and the
+   * A ticket (profile and digest, one round trip, a new digest when the last was refused) whose profile, and Graph's /me, are the page's person and the
    * profile the check read; otherwise PhotoSyncError('accountChanged').
    */
-  private async _confirmedTicket(checked: ISharePointProfile): Promise<IUploadTicket> {
-    const [ticket, graphPerson] = await Promise.all([this._options.sharePoint.prepareUpload(), this._options.microsoft365.getMyIdentity()]);
+  private async _confirmedTicket(checked: ISharePointProfile, renewDigest: boolean): Promise<IUploadTicket> {
+    const [ticket, graphPerson] = await Promise.all([this._options.sharePoint.prepareUpload(renewDigest), this._options.microsoft365.getMyIdentity()]);
     const person: IPerson = this._options.person;
     if (!isSamePerson(person, profilePerson(ticket.profile)) || !isSamePerson(profilePerson(checked), profilePerson(ticket.profile)) ||
       !isSamePerson(person, graphPerson)) {

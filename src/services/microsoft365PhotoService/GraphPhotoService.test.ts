@@ -3,7 +3,7 @@ import { errorKindOf as kindOf } from '../../../test/support/errorKind';
 import { FakeTransport } from '../../../test/support/FakeTransport';
 import {
   CONSENT_MISSING_TOKEN_ERROR, GRAPH_ACCESS_DENIED, GRAPH_IMAGE_NOT_FOUND, GRAPH_INVALID_TOKEN, GRAPH_PHOTO_METADATA,
-  GRAPH_THROTTLED, graphPhotoSizes
+  GRAPH_THROTTLED
 } from '../../../test/support/wirePayloads';
 import { GraphPhotoService } from './GraphPhotoService';
 
@@ -18,44 +18,29 @@ function serviceOver(transport: FakeTransport, waits: number[] = []): GraphPhoto
 }
 
 describe('GraphPhotoService', () => {
-  it('reads the 648×648 photo with the etag from the metadata', async () => {
+  it('reads the 648×648 photo and the metadata\'s etag in one round trip', async () => {
     const transport: FakeTransport = new FakeTransport()
       .on('GET', /\/me\/photo$/, { status: 200, body: GRAPH_PHOTO_METADATA })
-      .on('GET', /\/me\/photos$/, { status: 200, body: graphPhotoSizes([48, 64, 96, 120, 240, 360, 432, 504, 648]) })
       .on('GET', /\/me\/photos\/648x648\/\$value$/, { status: 200, headers: { 'Content-Type': 'image/jpeg', ETag: '"BA09D118"' }, body: JPEG_BYTES });
 
     const photo = await serviceOver(transport).getMyPhoto();
 
     expect(photo).toMatchObject({ etag: '"BA09D118"', width: 648, height: 648 });
     expect(new Uint8Array(await photo!.image.arrayBuffer())).toEqual(new Uint8Array(await JPEG_BYTES.arrayBuffer()));
+    expect(transport.sent.map((request) => request.url)).toEqual([`${GRAPH}/me/photo`, `${GRAPH}/me/photos/648x648/$value`]);
   });
 
-  it('picks the largest stored size when the photo is smaller than 648 px', async () => {
+  it.each([
+    ['smaller than 648 px', { id: '240x240', width: 240, height: 240 }],
+    ['stored only in Entra ID, without standard sizes', { id: 'default', width: 3000, height: 2000 }]
+  ])('reads /me/photo/$value for a photo %s, whose 648×648 path answers 404, never calling it no photo', async (_name, size) => {
     const transport: FakeTransport = new FakeTransport()
-      .on('GET', /\/me\/photo$/, { status: 200, body: { ...GRAPH_PHOTO_METADATA, id: '240x240', width: 240, height: 240 } })
-      .on('GET', /\/me\/photos$/, { status: 200, body: graphPhotoSizes([48, 64, 96, 120, 240]) })
-      .on('GET', /\/me\/photos\/240x240\/\$value$/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: JPEG_BYTES });
-
-    expect(await serviceOver(transport).getMyPhoto()).toMatchObject({ width: 240, height: 240 });
-  });
-
-  it('falls back to the original when a photo stored only in Entra has no standard sizes', async () => {
-    const transport: FakeTransport = new FakeTransport()
-      .on('GET', /\/me\/photo$/, { status: 200, body: { ...GRAPH_PHOTO_METADATA, id: '3000x2000', width: 3000, height: 2000 } })
-      .on('GET', /\/me\/photos$/, { status: 200, body: { value: [{ id: '3000x2000', width: 3000, height: 2000 }] } })
+      .on('GET', /\/me\/photo$/, { status: 200, body: { ...GRAPH_PHOTO_METADATA, ...size } })
+      .on('GET', /\/me\/photos\/648x648\/\$value$/, { status: 404, body: GRAPH_IMAGE_NOT_FOUND })
       .on('GET', /\/me\/photo\/\$value$/, { status: 200, headers: { 'Content-Type': 'image/Jpeg' }, body: JPEG_BYTES });
 
-    expect(await serviceOver(transport).getMyPhoto()).toMatchObject({ width: 3000, height: 2000 });
+    expect(await serviceOver(transport).getMyPhoto()).toMatchObject({ width: size.width, height: size.height });
     expect(transport.count('GET', /\/me\/photo\/\$value$/)).toBe(1);
-  });
-
-  it('reads the original when the list of sizes fails but the photo is there', async () => {
-    const transport: FakeTransport = new FakeTransport()
-      .on('GET', /\/me\/photo$/, { status: 200, body: GRAPH_PHOTO_METADATA })
-      .on('GET', /\/me\/photos$/, { status: 500, body: { error: { code: 'generalException', message: 'oops' } } })
-      .on('GET', /\/me\/photo\/\$value$/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: JPEG_BYTES });
-
-    expect(await serviceOver(transport).getMyPhoto()).toMatchObject({ width: 648, height: 648 });
   });
 
   it.each([
@@ -64,30 +49,18 @@ describe('GraphPhotoService', () => {
     ['ErrorEntityNotFound', { error: { code: 'ErrorEntityNotFound', message: "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown." } }],
     ['with a code never seen before', { error: { code: 'SomethingNew', message: 'Not here.' } }]
   ])('treats 404 %s as no photo', async (_code, body) => {
-    const transport: FakeTransport = new FakeTransport()
-      .on('GET', /\/me\/photo$/, { status: 404, body })
-      .on('GET', /\/me\/photos$/, { status: 404, body });
+    const transport: FakeTransport = new FakeTransport().on('GET', /./, { status: 404, body });
 
     expect(await serviceOver(transport).getMyPhoto()).toBeUndefined();
   });
 
-  it('treats the documented 1×1 GIF as no photo, and never reads its bytes', async () => {
+  it('treats the documented 1×1 GIF as no photo, and uses no bytes', async () => {
     const transport: FakeTransport = new FakeTransport()
       .on('GET', /\/me\/photo$/, { status: 200, body: { '@odata.mediaContentType': 'image/gif', '@odata.mediaEtag': '', id: '1x1', width: 1, height: 1 } })
-      .on('GET', /\/me\/photos$/, { status: 404, body: GRAPH_IMAGE_NOT_FOUND });
+      .on('GET', /\/me\/photos\/648x648\/\$value$/, { status: 404, body: GRAPH_IMAGE_NOT_FOUND });
 
     expect(await serviceOver(transport).getMyPhoto()).toBeUndefined();
-    expect(transport.count('GET', /\$value$/)).toBe(0);
-  });
-
-  it('reads /me/photo/$value when a listed size answers 404 (a photo stored in Entra ID), never calling it no photo', async () => {
-    const transport: FakeTransport = new FakeTransport()
-      .on('GET', /\/me\/photo$/, { status: 200, body: { ...GRAPH_PHOTO_METADATA, id: 'default', width: 256, height: 256 } })
-      .on('GET', /\/me\/photos$/, { status: 200, body: graphPhotoSizes([48, 64, 96, 120, 240]) })
-      .on('GET', /\/me\/photos\/240x240\/\$value$/, { status: 404, body: GRAPH_IMAGE_NOT_FOUND })
-      .on('GET', /\/me\/photo\/\$value$/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: JPEG_BYTES });
-
-    expect(await serviceOver(transport).getMyPhoto()).toMatchObject({ width: 256, height: 256 });
+    expect(transport.count('GET', /\/me\/photo\/\$value$/)).toBe(0);
   });
 
   it('reports an expired sign-in for 401 and a missing permission for 403', async () => {
@@ -109,7 +82,6 @@ describe('GraphPhotoService', () => {
     const throttled = { status: 429, headers: { 'Retry-After': '2' }, body: GRAPH_THROTTLED };
     const transport: FakeTransport = new FakeTransport()
       .on('GET', /\/me\/photo$/, throttled, throttled, { status: 200, body: GRAPH_PHOTO_METADATA })
-      .on('GET', /\/me\/photos$/, { status: 200, body: graphPhotoSizes([648]) })
       .on('GET', /\$value$/, { status: 200, headers: { 'Content-Type': 'image/jpeg' }, body: JPEG_BYTES });
     const waits: number[] = [];
 
@@ -122,9 +94,8 @@ describe('GraphPhotoService', () => {
     const waits: number[] = [];
 
     expect(await kindOf(serviceOver(transport, waits).getMyPhoto())).toBe('throttled');
-    // Without Retry-After: exponential back-off, three retries of the metadata; the optional size list is asked once.
-    expect(waits.sort((a, b) => a - b)).toEqual([1000, 2000, 4000]);
-    expect(transport.count('GET', /\/me\/photos$/)).toBe(1);
+    // Without Retry-After: exponential back-off, three retries for each of the two parallel requests.
+    expect(waits.sort((a, b) => a - b)).toEqual([1000, 1000, 2000, 2000, 4000, 4000]);
   });
 
   it('reads whom Graph answers for from /me', async () => {
@@ -139,7 +110,6 @@ describe('GraphPhotoService', () => {
     const malformed: FakeTransport = new FakeTransport().on('GET', /./, { status: 200, body: '{"id": "648x6' });
     const html: FakeTransport = new FakeTransport()
       .on('GET', /\/me\/photo$/, { status: 200, body: GRAPH_PHOTO_METADATA })
-      .on('GET', /\/me\/photos$/, { status: 200, body: graphPhotoSizes([648]) })
       .on('GET', /\$value$/, { status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html>Sign in</html>' });
     const offline: FakeTransport = new FakeTransport().on('GET', /./, new TypeError('Failed to fetch'));
 

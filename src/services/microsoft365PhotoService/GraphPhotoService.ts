@@ -8,8 +8,7 @@ import { IPerson } from '../../logic/identity';
 /** Largest photo side read from Graph: 648×648 is its largest standard size and plenty for a profile picture. */
 const MAX_SIDE: number = 648;
 
-/** For an optional request: asked once, never retried. */
-const ONE_ATTEMPT: IRetryOptions['policy'] = { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 };
+const LARGEST_SIZE: string = `${MAX_SIDE}x${MAX_SIDE}`;
 
 interface IGraphPhotoMetadata {
   id?: string;
@@ -37,35 +36,30 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
   }
 
   public async getMyPhoto(): Promise<IMicrosoft365Photo | undefined> {
-    // Metadata (for the etag) and the list of stored sizes do not depend on each other: read them together.
-    // The size list only helps choose a size: if it fails where the metadata works, the original will do.
-    // Being optional, it is asked once, never retried: a throttled size list must not hold up the verdict.
-    const [metadata, sizes] = await Promise.all([
+    // The metadata (for the etag) and the bytes at the largest standard size do not depend on each other: one round
+    // trip for both. 648×648 exists for any photo at least that large (docs/dev/platform-facts.md#photo-sizes).
+    const [metadata, sized] = await Promise.all([
       this._getJson<IGraphPhotoMetadata>('/me/photo'),
-      this._getJson<{ value?: IGraphPhotoMetadata[] }>('/me/photos', ONE_ATTEMPT).catch(() => undefined)
+      this._get(`/me/photos/${LARGEST_SIZE}/$value`)
     ]);
     if (metadata === undefined || isPlaceholderGif(metadata)) {
       return undefined;
     }
-    const size: IGraphPhotoMetadata | undefined = largestSizeWithin((sizes && sizes.value) || [], MAX_SIDE);
-    let chosen: IGraphPhotoMetadata = size ?? metadata;
-    let response: IHttpResponse = await this._get(size && size.id ? `/me/photos/${encodeURIComponent(size.id)}/$value` : '/me/photo/$value');
-    if (isNoPhoto(response.status) && size) {
-      // A photo stored in Entra ID can have metadata and bytes at /me/photo while its sized paths answer 404
-      // (docs/dev/platform-facts.md#photo-metadata): that is a photo, read at its original size.
-      chosen = metadata;
+    let response: IHttpResponse = sized;
+    let width: number = MAX_SIDE;
+    let height: number = MAX_SIDE;
+    if (isNoPhoto(response.status)) {
+      // A smaller photo, or one stored in Entra ID, whose sized paths answer 404 while /me/photo has metadata and
+      // bytes (docs/dev/platform-facts.md#photo-metadata): that is a photo, read at its largest size.
       response = await this._get('/me/photo/$value');
+      width = metadata.width ?? 0;
+      height = metadata.height ?? 0;
     }
     if (isNoPhoto(response.status)) {
       return undefined;
     }
     this._throwUnlessOk(response, await errorCode(response, response.ok));
-    return {
-      etag: metadata['@odata.mediaEtag'],
-      width: chosen.width ?? 0,
-      height: chosen.height ?? 0,
-      image: await readImage(response)
-    };
+    return { etag: metadata['@odata.mediaEtag'], width, height, image: await readImage(response) };
   }
 
   public async getMyIdentity(): Promise<IPerson> {
@@ -80,8 +74,8 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
    * A JSON resource, or undefined when Graph says the person has no photo: any 404 on the photo paths, whatever its
    * code (ImageNotFound, ErrorItemNotFound, ErrorEntityNotFound have all been seen: docs/dev/platform-facts.md#no-photo).
    */
-  private async _getJson<T>(path: string, policy?: IRetryOptions['policy']): Promise<T | undefined> {
-    const response: IHttpResponse = await this._get(path, policy);
+  private async _getJson<T>(path: string): Promise<T | undefined> {
+    const response: IHttpResponse = await this._get(path);
     if (response.ok) {
       return readJson<T>(response);
     }
@@ -92,8 +86,8 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
     return undefined;
   }
 
-  private _get(path: string, policy?: IRetryOptions['policy']): Promise<IHttpResponse> {
-    return sendWithRetry((signal) => this._transport.fetch(this._baseUrl + path, { signal }), policy ? { ...this._retry, policy } : this._retry);
+  private _get(path: string): Promise<IHttpResponse> {
+    return sendWithRetry((signal) => this._transport.fetch(this._baseUrl + path, { signal }), this._retry);
   }
 
   private _throwUnlessOk(response: IHttpResponse, code: string | undefined): void {
@@ -133,17 +127,4 @@ async function errorCode(response: IHttpResponse, ok: boolean): Promise<string |
   } catch {
     return undefined;
   }
-}
-
-/** The largest square-or-not size whose sides both fit within maxSide. */
-export function largestSizeWithin(sizes: IGraphPhotoMetadata[], maxSide: number): IGraphPhotoMetadata | undefined {
-  let best: IGraphPhotoMetadata | undefined;
-  for (const size of sizes) {
-    const width: number = size.width ?? 0;
-    const height: number = size.height ?? 0;
-    if (width > 0 && height > 0 && width <= maxSide && height <= maxSide && (!best || width * height > (best.width ?? 0) * (best.height ?? 0))) {
-      best = size;
-    }
-  }
-  return best;
 }

@@ -8,7 +8,7 @@ import {
 import { spfi, SPFx } from '@pnp/sp';
 import { IRetryOptions } from '../transport/sendWithRetry';
 import { SendWithRetry } from './sendWithRetryBehavior';
-import { SharePointProfileService } from './SharePointProfileService';
+import { IPageDigest, SharePointProfileService } from './SharePointProfileService';
 
 const SITE: string = 'https://contoso.sharepoint.com/sites/intranet';
 const PHOTO: Blob = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 9])], { type: 'image/jpeg' });
@@ -23,7 +23,7 @@ let webs: number = 0;
  * The service as the web part builds it (createSP in createSyncController.ts), sending through a fake. Each test gets
  * a web of its own: pnpjs keeps request digests per web for as long as the module lives.
  */
-function serviceOver(transport: FakeTransport): SharePointProfileService {
+function serviceOver(transport: FakeTransport, pageDigest?: IPageDigest): SharePointProfileService {
   const web: string = `${SITE}${++webs}`;
   const context = { pageContext: { web: { absoluteUrl: web }, legacyPageContext: {} } } as Parameters<typeof SPFx>[0];
   const send = (url: string, init: RequestInit): ReturnType<FakeTransport['fetch']> => transport.fetch(url.replace(web, SITE), {
@@ -31,7 +31,7 @@ function serviceOver(transport: FakeTransport): SharePointProfileService {
     headers: init.headers as Record<string, string>,
     body: init.body as ArrayBuffer | string | undefined
   });
-  return new SharePointProfileService(spfi().using(SPFx(context), SendWithRetry(send, RETRY)), { fetch: (url, request) => transport.fetch(url.replace(web, SITE), request) }, `${web}/`, RETRY);
+  return new SharePointProfileService(spfi().using(SPFx(context), SendWithRetry(send, RETRY)), { fetch: (url, request) => transport.fetch(url.replace(web, SITE), request) }, `${web}/`, RETRY, () => pageDigest);
 }
 
 async function bytesOf(body: unknown): Promise<number[]> {
@@ -138,7 +138,7 @@ describe('SharePointProfileService.prepareUpload', () => {
       .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
       .on('POST', SET_PICTURE, { status: 200, body: { 'odata.null': true } });
 
-    const ticket = await serviceOver(transport).prepareUpload();
+    const ticket = await serviceOver(transport).prepareUpload(true);
     expect(ticket.profile).toMatchObject({ accountName: 'i:0#.f|membership|adele@contoso.com', objectId: '306225cd-94aa-4c5f-9a13-1a2344795973' });
     await ticket.upload(PHOTO);
 
@@ -148,6 +148,28 @@ describe('SharePointProfileService.prepareUpload', () => {
     expect(await bytesOf(upload.body)).toEqual(await bytesOf(PHOTO));
     // pnpjs asked for no digest of its own.
     expect(transport.count('POST', CONTEXT_INFO_URL)).toBe(1);
+  });
+
+  it('uses the page\'s digest while it is valid, and asks contextinfo once it has expired or was refused', async () => {
+    const answers = (): FakeTransport => new FakeTransport()
+      .on('POST', CONTEXT_INFO_URL, { status: 200, body: CONTEXT_INFO })
+      .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
+      .on('POST', SET_PICTURE, { status: 200, body: { 'odata.null': true } });
+    const fresh: IPageDigest = { value: `0xPAGE,${new Date(Date.now() - 60000).toUTCString()}`, timeoutSeconds: 1800 };
+    const old: IPageDigest = { value: `0xPAGE,${new Date(Date.now() - 1800000).toUTCString()}`, timeoutSeconds: 1800 };
+
+    const onPage: FakeTransport = answers();
+    await (await serviceOver(onPage, fresh).prepareUpload(false)).upload(PHOTO);
+    expect(onPage.count('POST', CONTEXT_INFO_URL)).toBe(0);
+    expect(onPage.sent.filter((r) => SET_PICTURE.test(r.url))[0].headers['X-RequestDigest']).toBe(fresh.value);
+
+    const expired: FakeTransport = answers();
+    await (await serviceOver(expired, old).prepareUpload(false)).upload(PHOTO);
+    expect(expired.count('POST', CONTEXT_INFO_URL)).toBe(1);
+
+    const renewed: FakeTransport = answers();
+    await (await serviceOver(renewed, fresh).prepareUpload(true)).upload(PHOTO);
+    expect(renewed.count('POST', CONTEXT_INFO_URL)).toBe(1);
   });
 
   it.each([
@@ -160,7 +182,7 @@ describe('SharePointProfileService.prepareUpload', () => {
       .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
       .on('POST', SET_PICTURE, answer);
 
-    await (await serviceOver(transport).prepareUpload()).upload(PHOTO);
+    await (await serviceOver(transport).prepareUpload(true)).upload(PHOTO);
   });
 
   it.each([
@@ -175,7 +197,7 @@ describe('SharePointProfileService.prepareUpload', () => {
       .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
       .on('POST', SET_PICTURE, answer);
 
-    expect(await kindOf((await serviceOver(transport).prepareUpload()).upload(PHOTO))).toBe('badResponse');
+    expect(await kindOf((await serviceOver(transport).prepareUpload(true)).upload(PHOTO))).toBe('badResponse');
   });
 
   it.each([
@@ -187,7 +209,7 @@ describe('SharePointProfileService.prepareUpload', () => {
       .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
       .on('POST', SET_PICTURE, { status: 403, body: error });
 
-    expect(await kindOf((await serviceOver(transport).prepareUpload()).upload(PHOTO))).toBe('staleDigest');
+    expect(await kindOf((await serviceOver(transport).prepareUpload(true)).upload(PHOTO))).toBe('staleDigest');
     expect(transport.count('POST', CONTEXT_INFO_URL)).toBe(1);
     expect(transport.count('POST', SET_PICTURE)).toBe(1);
   });
@@ -200,8 +222,8 @@ describe('SharePointProfileService.prepareUpload', () => {
     const invalid: FakeTransport = refusing({ status: 400, body: INVALID_PARAMETER_ERROR });
     const denied: FakeTransport = refusing({ status: 403, body: { 'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { value: 'Access denied.' } } } });
 
-    expect(await kindOf((await serviceOver(invalid).prepareUpload()).upload(PHOTO))).toBe('uploadRefused');
-    expect(await kindOf((await serviceOver(denied).prepareUpload()).upload(PHOTO))).toBe('uploadRefused');
+    expect(await kindOf((await serviceOver(invalid).prepareUpload(true)).upload(PHOTO))).toBe('uploadRefused');
+    expect(await kindOf((await serviceOver(denied).prepareUpload(true)).upload(PHOTO))).toBe('uploadRefused');
     expect(denied.count('POST', SET_PICTURE)).toBe(1);
   });
 
@@ -211,7 +233,7 @@ describe('SharePointProfileService.prepareUpload', () => {
       .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
       .on('POST', SET_PICTURE, { status: 429, headers: { 'Retry-After': '1' }, body: '' }, { status: 200, body: { 'odata.null': true } });
 
-    await (await serviceOver(transport).prepareUpload()).upload(PHOTO);
+    await (await serviceOver(transport).prepareUpload(true)).upload(PHOTO);
 
     expect(transport.count('POST', SET_PICTURE)).toBe(2);
   });

@@ -28,13 +28,15 @@ export class SharePointProfileService implements ISharePointProfileService {
   private readonly _pictureTransport: IHttpTransport;
   private readonly _siteUrl: string;
   private readonly _retry: IRetryOptions;
+  private readonly _pageDigest: () => IPageDigest | undefined;
 
   /**
    * @param sp pnpjs, configured for the current site (see createSyncController.ts)
    * @param pictureTransport reaches the current site with the user's SharePoint credentials (SPHttpClient)
    */
-  public constructor(sp: SPFI, pictureTransport: IHttpTransport, siteUrl: string, retry: IRetryOptions) {
+  public constructor(sp: SPFI, pictureTransport: IHttpTransport, siteUrl: string, retry: IRetryOptions, pageDigest: () => IPageDigest | undefined = () => undefined) {
     this._sp = sp;
+    this._pageDigest = pageDigest;
     this._pictureTransport = pictureTransport;
     this._siteUrl = siteUrl.replace(/\/+$/, '');
     this._retry = retry;
@@ -72,8 +74,9 @@ export class SharePointProfileService implements ISharePointProfileService {
     return readImage(response);
   }
 
-  public async prepareUpload(): Promise<IUploadTicket> {
-    const [digest, profile] = await Promise.all([this._freshDigest(), this.getMyProfile()]);
+  public async prepareUpload(renewDigest: boolean): Promise<IUploadTicket> {
+    const page: string | undefined = renewDigest ? undefined : validDigest(this._pageDigest(), Date.now());
+    const [digest, profile] = await Promise.all([page !== undefined ? Promise.resolve(page) : this._freshDigest(), this.getMyProfile()]);
     return { profile, upload: (image: Blob) => this._upload(image, digest) };
   }
 
@@ -121,6 +124,26 @@ export class SharePointProfileService implements ISharePointProfileService {
   private _sendPicture(url: string): Promise<IHttpResponse> {
     return sendWithRetry((signal) => this._pictureTransport.fetch(url, { headers: { Accept: 'image/*' }, cache: 'no-cache', signal }), this._retry);
   }
+}
+
+/** The digest SharePoint wrote into the page (legacyPageContext.formDigestValue) and how long it lives. */
+export interface IPageDigest {
+  value: string;
+  timeoutSeconds: number;
+}
+
+/**
+ * The page's digest while it should still be valid: its own date (after the comma) plus its lifetime, less 15 s
+ * as pnpjs reckons it (docs/dev/platform-facts.md#pnpjs-v4-behaviours-this-project-relies-on). A refused one is
+ * replaced by the controller asking for a renewed ticket.
+ */
+function validDigest(digest: IPageDigest | undefined, now: number): string | undefined {
+  if (!digest || !digest.value) {
+    return undefined;
+  }
+  const comma: number = digest.value.indexOf(',');
+  const issued: number = comma < 0 ? NaN : Date.parse(digest.value.slice(comma + 1));
+  return !isNaN(issued) && issued + (digest.timeoutSeconds - 15) * 1000 > now ? digest.value : undefined;
 }
 
 interface IUploadAnswer {

@@ -118,7 +118,11 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       sensitivity,
       autoResync,
       // Online, SPFx gives the UPN as loginName (docs/dev/platform-facts.md#what-sharepoint-supplies-at-run-time).
-      person: { loginName: pageContext.user.loginName, objectId: pageContext.aadInfo?.userId?.toString() }
+      person: { loginName: pageContext.user.loginName, objectId: pageContext.aadInfo?.userId?.toString() },
+      pageDigest: () => {
+        const legacy: { formDigestValue?: string; formDigestTimeoutSeconds?: number } | undefined = pageContext.legacyPageContext;
+        return legacy && legacy.formDigestValue ? { value: legacy.formDigestValue, timeoutSeconds: legacy.formDigestTimeoutSeconds || 1800 } : undefined;
+      }
     });
   }
 

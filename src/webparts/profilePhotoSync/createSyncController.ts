@@ -5,7 +5,7 @@ import { ComparisonSensitivity } from '../../logic/photoComparison/comparePhotos
 import { IHttpTransport } from '../../services/transport/IHttpTransport';
 import { IRetryOptions } from '../../services/transport/sendWithRetry';
 import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
-import { SharePointProfileService } from '../../services/sharePointProfileService/SharePointProfileService';
+import { IPageDigest, SharePointProfileService } from '../../services/sharePointProfileService/SharePointProfileService';
 import { IImageCodec } from '../../logic/syncController/IImageCodec';
 import { IResyncMemory } from '../../logic/syncController/IResyncMemory';
 import { SendWithRetry } from '../../services/sharePointProfileService/sendWithRetryBehavior';
@@ -29,6 +29,8 @@ export interface ISyncControllerWiring {
   autoResync: boolean;
   /** The person the page was opened for (SPFx's page context). */
   person: IPerson;
+  /** The request digest SharePoint wrote into the page, if any. */
+  pageDigest: () => IPageDigest | undefined;
 }
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,7 +62,7 @@ export function createSP(context: Parameters<typeof SPFx>[0]): SPFI {
 export function createSyncController(wiring: ISyncControllerWiring): SyncController {
   return new SyncController({
     microsoft365: new GraphPhotoService(wiring.graphTransport, wiring.graphUrl, RETRY),
-    sharePoint: new SharePointProfileService(wiring.sp, wiring.sharePointTransport, wiring.siteUrl, RETRY),
+    sharePoint: new SharePointProfileService(wiring.sp, wiring.sharePointTransport, wiring.siteUrl, RETRY, wiring.pageDigest),
     codec: wiring.codec,
     memory: wiring.memory,
     sensitivity: wiring.sensitivity,
