@@ -101,6 +101,13 @@ describe('faults', () => {
     assert.ok(elapsed >= 190, `took ${elapsed} ms`);
   });
 
+  it('lets the first matching requests through when told to skip them', async () => {
+    await client.control('/faults', { origin: 'site', path: 'getmyproperties', status: 500, skip: 1, count: 1 });
+    assert.equal((await client.site('in-sync', MY_PROPERTIES)).status, 200);
+    assert.equal((await client.site('in-sync', MY_PROPERTIES)).status, 500);
+    assert.equal((await client.site('in-sync', MY_PROPERTIES)).status, 200);
+  });
+
   it('drops the connection without an answer', async () => {
     await client.control('/faults', { origin: 'site', path: 'getmyproperties', drop: true });
     await assert.rejects(client.site('in-sync', MY_PROPERTIES), TypeError);

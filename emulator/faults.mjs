@@ -20,6 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * @property {number} delayMs
  * @property {boolean} drop close the connection without an answer (what a browser reports as a failed fetch)
  * @property {string | undefined} user only requests made as this user (cookie on SharePoint, token on Graph)
+ * @property {number} skip matching requests still to let through untouched before the fault starts
  */
 
 const ORIGINS = new Set(['site', 'mysite', 'graph']);
@@ -39,7 +40,7 @@ export class FaultList {
    */
   add(spec) {
     if (typeof spec !== 'object' || spec === null) throw new InvalidFaultError('Send a JSON object describing the fault.');
-    const { origin, path, method, count = 1, status = 0, body, headers = {}, retryAfter, delayMs = 0, drop = false, user } = spec;
+    const { origin, path, method, count = 1, status = 0, body, headers = {}, retryAfter, delayMs = 0, drop = false, user, skip = 0 } = spec;
     if (!ORIGINS.has(origin)) throw new InvalidFaultError(`"origin" must be one of ${[...ORIGINS].join(', ')}.`);
     if (typeof path !== 'string') throw new InvalidFaultError('"path" must be a regular expression, as a string.');
     /** @type {RegExp} */
@@ -58,12 +59,13 @@ export class FaultList {
     if (drop && status !== 0) throw new InvalidFaultError('A dropped connection has no "status".');
     if (status === 0 && delayMs === 0 && !drop) throw new InvalidFaultError('Give a "status", a "delayMs", "drop", or a combination.');
     if (user !== undefined && typeof user !== 'string') throw new InvalidFaultError('"user" must be a user id.');
+    if (!Number.isInteger(skip) || skip < 0) throw new InvalidFaultError('"skip" must be an integer ≥ 0.');
     if (retryAfter !== undefined && !(Number.isFinite(retryAfter) && retryAfter >= 0)) {
       throw new InvalidFaultError('"retryAfter" must be a number of seconds.');
     }
     const id = this.#nextId++;
     this.#faults.push({
-      id, origin, path, pattern, method: method?.toUpperCase(), remaining: count, status, body, headers, retryAfter, delayMs, drop, user,
+      id, origin, path, pattern, method: method?.toUpperCase(), remaining: count, status, body, headers, retryAfter, delayMs, drop, user, skip,
     });
     return id;
   }
@@ -94,6 +96,10 @@ export class FaultList {
     );
     if (index < 0) return undefined;
     const fault = this.#faults[index];
+    if (fault.skip > 0) {
+      fault.skip -= 1;
+      return undefined;
+    }
     fault.remaining -= 1;
     if (fault.remaining === 0) this.#faults.splice(index, 1);
     return fault;

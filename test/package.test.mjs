@@ -55,3 +55,24 @@ test('the bundle neither loads scripts nor evaluates strings (SharePoint enforce
   const found = code.replace('new Function("return this")', '').match(/SPComponentLoader|loadScript|new Function\(|\beval\(|document\.write\(/g);
   assert.equal(found, null, `CSP hazards in the bundle: ${found}`);
 });
+
+test('the bundle reaches no origin but the tenant\'s and Graph, builds no script, and writes nothing to the console', async () => {
+  const bundle = names.find((name) => /^ClientSideAssets\/profile-photo-sync-web-part_[0-9a-f]+\.js$/.test(name));
+  const code = await text(bundle);
+  // Every absolute URL in the bundle, by origin, with why it may be there. Requests go to relative SharePoint URLs
+  // (the current site) and to Graph; nothing else is fetched or loaded.
+  const allowed = {
+    'https://graph.microsoft.com': 'Microsoft Graph, through AadHttpClient',
+    'https://admin.microsoft.com': 'the API access page, a link page editors open themselves',
+    'https://pnp.github.io': 'documentation links inside pnpjs error messages',
+    'https://res-1.cdn.office.net': 'Fluent UI\'s default font base (CSS font faces; SharePoint sets FabricConfig.fontBaseUrl)',
+  };
+  const origins = [...new Set((code.match(/https?:\/\/[a-z0-9.-]+/gi) || []).map((url) => url.toLowerCase()))];
+  const unexpected = origins.filter((origin) => !(origin in allowed) && !/^http:\/\/www\.w3\.org$/.test(origin));
+  assert.deepEqual(unexpected, [], `origins in the bundle without a reason: ${unexpected.join(', ')}`);
+  const hazards = code.match(/createElement\(["']script["']\)|\.innerHTML\s*=|javascript:|importScripts\(|setTimeout\(["'`]|setInterval\(["'`]/g);
+  assert.equal(hazards, null, `script built at run time: ${hazards}`);
+  // No tokens, digests or photo bytes can reach a log the web part never writes.
+  const logs = code.match(/console\.(log|info|warn|error|debug|trace)\b/g);
+  assert.equal(logs, null, `console output in the bundle: ${logs}`);
+});

@@ -50,6 +50,8 @@ export interface IFakeSharePointOptions {
   account?: IPerson | ((read: number) => IPerson);
   /** Errors thrown by the upload, in turn, before the upload behaves as onUpload says. */
   uploadErrors?: PhotoSyncError[];
+  /** What each upload ticket in turn does: undefined works, an error is thrown instead. */
+  ticketErrors?: Array<PhotoSyncError | undefined>;
 }
 
 /**
@@ -104,6 +106,10 @@ export class FakeSharePoint implements ISharePointProfileService {
   public async prepareUpload(renewDigest: boolean): Promise<IUploadTicket> {
     this.tickets++;
     this.renewals.push(renewDigest);
+    const error: PhotoSyncError | undefined = this._options.ticketErrors?.shift();
+    if (error) {
+      throw error;
+    }
     const profile: ISharePointProfile = await this.getMyProfile();
     return { profile, upload: (image: Blob) => this._upload(image) };
   }

@@ -127,7 +127,6 @@ export async function loadSpfxRuntime({ siteUrl, graphUrl }) {
       tokenPaths,
       /** What createSP reads of the web part's context: the page context. */
       context: { pageContext },
-      spHttpClient: scope.consume(http.SPHttpClient.serviceKey),
       /** As the web part gets it: `context.aadHttpClientFactory.getClient(resource)`. */
       aadHttpClient: (resource) => scope.consume(http.AadHttpClientFactory.serviceKey).getClient(resource),
     };

@@ -1,6 +1,7 @@
 // Entry of the services bundle that test/support/servicesBundle.mjs builds: the web part's own service classes, its
-// SPFx transports and its pnpjs set-up, from src/ as they ship.
+// transports and its pnpjs set-up, from src/ as they ship.
 export * from '../../src/services/sharePointProfileService/SharePointProfileService';
 export * from '../../src/services/microsoft365PhotoService/GraphPhotoService';
 export * from '../../src/services/transport/SPFxTransports';
 export { createSP } from '../../src/webparts/profilePhotoSync/createSyncController';
+export * from '../../src/services/transport/FetchTransport';

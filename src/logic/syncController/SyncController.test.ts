@@ -443,6 +443,22 @@ describe('SyncController identity', () => {
   });
 });
 
+describe('SyncController digest renewal', () => {
+  it('calls a renewed ticket that gets no answer a failure, not an upload of unknown fate', async () => {
+    const stale: PhotoSyncError = new PhotoSyncError('staleDigest', 'Digest refused', 403);
+    const { controller, sharePoint, waits } = harness(new FakeMicrosoft365(photo(current)), {
+      picture: await thumbnailOf(older), uploadErrors: [stale], ticketErrors: [undefined, new PhotoSyncError('timeout', 'No answer within 20000 ms')]
+    });
+    await controller.check();
+
+    await controller.resync();
+
+    expect(controller.state.resync).toEqual({ outcome: 'failed', reason: 'timeout' });
+    expect(sharePoint.uploadAttempts).toBe(1);
+    expect(waits).toEqual([]);
+  });
+});
+
 describe('SyncController settings and auto-resync', () => {
   it('tries auto-resync once per Microsoft 365 photo, not on every page view', async () => {
     const memory: IResyncMemory = memoryInMap();

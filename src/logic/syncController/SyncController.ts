@@ -236,8 +236,16 @@ export class SyncController {
         if (toPhotoSyncError(error).kind !== 'staleDigest' || this._disposed) {
           throw error;
         }
-        // Never retried under whichever account signs the new digest: the ticket is checked again.
-        await this._uploadWith(await this._confirmedTicket(checked, true), upload);
+        // Never retried under whichever account signs the new digest: the ticket is checked again. A ticket that
+        // fails sent nothing: that is a failure, not an upload of unknown fate.
+        let renewed: IUploadTicket;
+        try {
+          renewed = await this._confirmedTicket(checked, true);
+        } catch (ticketError) {
+          this._finishFailedResync(toPhotoSyncError(ticketError));
+          return;
+        }
+        await this._uploadWith(renewed, upload);
       }
     } catch (error) {
       const failure: PhotoSyncError = toPhotoSyncError(error);

@@ -1,4 +1,4 @@
-import { AadHttpClient, SPHttpClient } from '@microsoft/sp-http';
+import { AadHttpClient } from '@microsoft/sp-http';
 import { PhotoSyncError } from '../../logic/PhotoSyncError';
 import { IHttpRequest, IHttpResponse, IHttpTransport } from './IHttpTransport';
 
@@ -17,11 +17,6 @@ class SPFxTransport implements IHttpTransport {
   public fetch(url: string, request: IHttpRequest = {}): Promise<IHttpResponse> {
     return this._send(url, { method: request.method ?? 'GET', headers: request.headers, body: request.body, cache: request.cache, signal: request.signal });
   }
-}
-
-/** SharePoint through SPHttpClient, which sends the user's SharePoint credentials (the picture reads). */
-export function sharePointTransport(client: SPHttpClient): IHttpTransport {
-  return new SPFxTransport((url, init) => client.fetch(url, SPHttpClient.configurations.v1, init));
 }
 
 /**

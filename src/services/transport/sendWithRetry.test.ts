@@ -16,6 +16,14 @@ describe('sendWithRetry', () => {
     expect(signal?.aborted).toBe(true);
   });
 
+  it('calls a request that rejects as soon as it is aborted a timeout, not the network', async () => {
+    const abortable = (abort: AbortSignal | undefined): Promise<IHttpResponse> => new Promise<IHttpResponse>((resolve, reject) => {
+      abort?.addEventListener('abort', () => reject(new Error('The user aborted a request.')));
+    });
+
+    expect(await errorKindOf(sendWithRetry(abortable, { policy, delay: async () => undefined, timeoutMs: 20 }))).toBe('timeout');
+  });
+
   it('stops at once, and says how long to wait, when the server asks for a longer pause than a person should watch', async () => {
     const transport: FakeTransport = new FakeTransport().on('GET', /./, { status: 429, headers: { 'Retry-After': '120' }, body: '' }, { status: 200, body: 'ok' });
     const waits: number[] = [];

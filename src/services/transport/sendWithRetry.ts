@@ -45,9 +45,10 @@ async function sendOnce(send: SendAttempt, timeoutMs: number | undefined): Promi
   const timeout: Promise<never> = new Promise<never>((resolve, reject) => {
     if (timeoutMs !== undefined) {
       timer = setTimeout(() => {
+        // Settled before the abort: an aborted fetch rejects at once, and that is not "the network".
+        reject(new PhotoSyncError('timeout', `No answer within ${timeoutMs} ms`));
         // Aborted, so that nothing the person was told had failed can still be sent or applied from this browser.
         abort?.abort();
-        reject(new PhotoSyncError('timeout', `No answer within ${timeoutMs} ms`));
       }, timeoutMs);
     }
   });

@@ -17,7 +17,8 @@ import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { SyncController } from '../../logic/syncController/SyncController';
 import { SPFI } from '@pnp/sp';
 import { createSP, createSyncController } from './createSyncController';
-import { graphTransport, sharePointTransport } from '../../services/transport/SPFxTransports';
+import { graphTransport } from '../../services/transport/SPFxTransports';
+import { sameOriginTransport } from '../../services/transport/FetchTransport';
 import { BrowserImageCodec } from '../../services/imageCodec/BrowserImageCodec';
 import { BrowserResyncMemory } from '../../services/resyncMemory/BrowserResyncMemory';
 import { ErrorBoundary } from './components/errorBoundary';
@@ -109,7 +110,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     const pageContext = this.context.pageContext;
     return createSyncController({
       sp: this._sp,
-      sharePointTransport: sharePointTransport(this.context.spHttpClient),
+      sharePointTransport: sameOriginTransport((url, init) => window.fetch(url, init)),
       graphTransport: graphTransport(this._graphClient),
       siteUrl: this.context.pageContext.web.absoluteUrl,
       graphUrl: `${GRAPH_RESOURCE}/v1.0`,

@@ -242,6 +242,34 @@ describe('ProfilePhotoSync', () => {
     expect(screen.getByRole('region', { name: en.TroubleshootingTitle })).toBeInTheDocument();
   });
 
+  it('says SharePoint accepted the photo when only the read-back failed, offering Check again and no second upload', () => {
+    const { onCheck } = renderView({ phase: 'done', verdict: { kind: 'outOfSync' }, resync: { outcome: 'unconfirmed', reason: 'network' } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncUnconfirmedTitle);
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncUnconfirmedBody);
+    expect(screen.queryByRole('button', { name: en.ResyncButton })).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: en.CheckAgainButton }));
+    expect(onCheck).toHaveBeenCalledTimes(1);
+  });
+
+  it('says it cannot tell when the upload got no answer in time, offering Check again and no second upload', () => {
+    renderView({ phase: 'done', verdict: { kind: 'outOfSync' }, resync: { outcome: 'unknown' } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncUnknownTitle);
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncUnknownBody);
+    expect(screen.queryByRole('button', { name: en.ResyncButton })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: en.CheckAgainButton })).toBeEnabled();
+  });
+
+  it('says the account changed, in words, when SharePoint answers for someone else', () => {
+    renderView({ phase: 'failed', verdict: { kind: 'outOfSync' }, resync: { outcome: 'failed', reason: 'accountChanged' } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ResyncFailedTitle);
+    expect(screen.getByRole('status')).toHaveTextContent(en.ReasonAccountChanged);
+  });
+
+  it('shows "no date" instead of failing for a change date no formatter takes', () => {
+    renderView({ sharePointProfile: { ...profile, pictureChangedAt: new Date(8.64e15 + 1) } });
+    expect(screen.getByText(en.NoChangeDate)).toBeInTheDocument();
+  });
+
   it('offers a Check button when the site owner chose to check on click', () => {
     const { onCheck } = renderView({ ...INITIAL_SYNC_STATE });
     expect(screen.getByRole('status')).toHaveTextContent(en.NotCheckedMessage);
