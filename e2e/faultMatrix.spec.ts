@@ -58,7 +58,6 @@ const ENDPOINTS: Record<Phase, IEndpoint[]> = {
     { name: 'photo redirect target', origin: 'site', path: 'afdcache\\.ashx', body: 'image' }
   ],
   resync: [
-    { name: 'Graph /me', origin: 'graph', path: '^/v1\\.0/me\\?', body: 'json' },
     { name: 'GetMyProperties (before upload)', origin: 'site', path: 'getmyproperties', body: 'json' },
     { name: 'contextinfo', origin: 'site', path: 'contextinfo', method: 'POST', body: 'json', needsStaleDigest: true },
     { name: 'SetMyProfilePicture', origin: 'site', path: 'setmyprofilepicture', method: 'POST', body: 'upload' },
@@ -117,7 +116,7 @@ const FAULTS: IFault[] = [
 /** Endpoints the web part does not call at all, listed so the matrix says why they have no cells. */
 const NOT_CALLED: Array<{ endpoint: string; reason: string }> = [
   { endpoint: 'Graph /me/photos (size list)', reason: 'not requested: the bytes are read at 648×648 directly, falling back to /me/photo/$value' },
-  { endpoint: 'Graph endpoints during the resync, but /me', reason: 'the resync uploads the photo the check read; it reads no Graph photo again' },
+  { endpoint: 'Graph during the resync', reason: 'the resync uploads the photo the check read, and whom Graph answers for is read from the token SPFx holds: no Graph request' },
   { endpoint: 'contextinfo and SetMyProfilePicture during the check', reason: 'the check writes nothing' }
 ];
 

@@ -10,9 +10,11 @@ import { pictureFileName } from './state.mjs';
  * @param {import('./state.mjs').UserState} user
  * @param {{ siteUrl: string, mySiteHostUrl: string }} urls
  * @param {ODataFormat} format
+ * @param {string[]} [select] the `$select` list: only these properties of PersonProperties (names as SharePoint
+ *   spells them; unknown names are the caller's to refuse, see personPropertyNames)
  * @returns {object}
  */
-export function myPropertiesBody(user, urls, format) {
+export function myPropertiesBody(user, urls, format, select) {
   const sp = user.sharePoint;
   const accountName = `i:0#.f|membership|${user.upn}`;
   const name = pictureFileName(user.upn);
@@ -64,7 +66,7 @@ export function myPropertiesBody(user, urls, format) {
     else properties.push([key, value]);
   }
 
-  const person = {
+  const everything = {
     AccountName: accountName,
     DirectReports: /** @type {string[]} */ ([]),
     DisplayName: user.displayName,
@@ -81,6 +83,10 @@ export function myPropertiesBody(user, urls, format) {
     UserProfileProperties: properties.map(([Key, Value]) => ({ Key, Value, ValueType: 'Edm.String' })),
     UserUrl: `${urls.mySiteHostUrl}/Person.aspx?accountname=${encodeURIComponent(accountName)}`,
   };
+  /** @type {Partial<typeof everything>} */
+  const person = select === undefined ? everything : Object.fromEntries(
+    Object.entries(everything).filter(([key]) => select.some((name) => name.toLowerCase() === key.toLowerCase())),
+  );
 
   const selfUrl = `${urls.siteUrl}/_api/SP.UserProfiles.PeopleManager/GetMyProperties`;
   if (format === 'nometadata') return person;
@@ -95,18 +101,21 @@ export function myPropertiesBody(user, urls, format) {
     };
   }
   const strings = (/** @type {string[]} */ results) => ({ __metadata: { type: 'Collection(Edm.String)' }, results });
+  /** @type {Record<string, unknown>} */
+  const verbose = { ...person };
+  for (const key of /** @type {const} */ (['DirectReports', 'ExtendedManagers', 'ExtendedReports', 'Peers'])) {
+    if (person[key] !== undefined) verbose[key] = strings(/** @type {string[]} */ (person[key]));
+  }
+  if (person.UserProfileProperties !== undefined) {
+    verbose.UserProfileProperties = {
+      __metadata: { type: 'Collection(SP.KeyValue)' },
+      results: person.UserProfileProperties.map((p) => ({ __metadata: { type: 'SP.KeyValue' }, ...p })),
+    };
+  }
   return {
     d: {
       __metadata: { id: selfUrl, uri: selfUrl, type: 'SP.UserProfiles.PersonProperties' },
-      ...person,
-      DirectReports: strings(person.DirectReports),
-      ExtendedManagers: strings(person.ExtendedManagers),
-      ExtendedReports: strings(person.ExtendedReports),
-      Peers: strings(person.Peers),
-      UserProfileProperties: {
-        __metadata: { type: 'Collection(SP.KeyValue)' },
-        results: person.UserProfileProperties.map((p) => ({ __metadata: { type: 'SP.KeyValue' }, ...p })),
-      },
+      ...verbose,
     },
   };
 }
@@ -120,3 +129,9 @@ function guidFrom(objectId) {
   const hex = [...objectId.replace(/-/g, '')].reverse().join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** The properties PersonProperties has, for checking a `$select`. */
+export const PERSON_PROPERTY_NAMES = Object.freeze([
+  'AccountName', 'DirectReports', 'DisplayName', 'Email', 'ExtendedManagers', 'ExtendedReports', 'IsFollowed', 'LatestPost',
+  'Peers', 'PersonalSiteHostUrl', 'PersonalUrl', 'PictureUrl', 'Title', 'UserProfileProperties', 'UserUrl',
+]);

@@ -49,6 +49,21 @@ async function thumbnail(user, size) {
 }
 
 describe('GetMyProperties', () => {
+  it('answers only the properties $select names, in every flavour, and 400 for one PersonProperties lacks', async () => {
+    const selected = await (await client.site('out-of-sync', `${MY_PROPERTIES}?$select=AccountName,PictureUrl`)).json();
+    assert.deepEqual(Object.keys(selected).sort(), ['AccountName', 'PictureUrl']);
+    assert.match(selected.PictureUrl, /_MThumb\.jpg\?t=\d+$/);
+    const minimal = await (await client.site('out-of-sync', `${MY_PROPERTIES}?$select=accountname,pictureurl`, { headers: { accept: 'application/json' } })).json();
+    assert.deepEqual(Object.keys(minimal).filter((key) => !key.startsWith('odata.')).sort(), ['AccountName', 'PictureUrl']);
+    const verbose = await (await client.site('out-of-sync', `${MY_PROPERTIES}?$select=AccountName`, { headers: { accept: 'application/json;odata=verbose' } })).json();
+    assert.deepEqual(Object.keys(verbose.d).sort(), ['AccountName', '__metadata']);
+    const placeholder = await (await client.site('placeholder', `${MY_PROPERTIES}?$select=AccountName,PictureUrl`)).json();
+    assert.equal(placeholder.PictureUrl, null);
+    const unknown = await client.site('out-of-sync', `${MY_PROPERTIES}?$select=AccountName,ShoeSize`);
+    assert.equal(unknown.status, 400);
+    assert.match((await unknown.json())['odata.error']?.message?.value ?? '', /ShoeSize/);
+  });
+
   it('answers a flat object with odata=nometadata', async () => {
     const res = await client.site('out-of-sync', MY_PROPERTIES);
     assert.equal(res.status, 200);

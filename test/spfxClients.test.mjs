@@ -59,7 +59,8 @@ async function openWebPart(userId, { tokenPath = 'msal' } = {}) {
     tokenPaths: page.tokenPaths,
     sharePoint: new services.SharePointProfileService(
       services.createSP(page.context), services.sameOriginTransport((url, init) => runtime.window.fetch(url, init)), emu.siteUrl, RETRY),
-    microsoft365: new services.GraphPhotoService(services.graphTransport(graphClient), `${GRAPH_ORIGIN}/v1.0`, RETRY),
+    microsoft365: new services.GraphPhotoService(services.graphTransport(graphClient), `${GRAPH_ORIGIN}/v1.0`, RETRY,
+      services.graphToken(await page.aadTokenProvider(), GRAPH_ORIGIN)),
   };
 }
 
@@ -159,12 +160,14 @@ test('an unapproved User.Read is permissionMissing on SharePoint\'s OBO token pa
   assert.deepEqual([...new Set(tokenPaths)], ['obo'], 'the runtime asked the OBO step, not MSAL');
 });
 
-test('getMyIdentity reads whom Graph answers for through AadHttpClient', async () => {
+test('getMyIdentity reads whom Graph answers for from the token SPFx holds, without a request', async () => {
   const { microsoft365 } = await openWebPart('out-of-sync');
   const user = users.find((candidate) => candidate.id === 'out-of-sync');
   // The object comes from the page's realm: compare its fields.
+  runtime.requests.length = 0;
   const { loginName, objectId } = await microsoft365.getMyIdentity();
   assert.deepEqual({ loginName, objectId }, { loginName: user.upn, objectId: user.objectId });
+  assert.equal(runtime.requests.filter((request) => request.url.startsWith(emu.graphUrl)).length, 0, 'nothing sent to Graph');
 });
 
 test('an upload ticket carries the profile it was read with, and uploads the Graph photo\'s bytes with its one digest', async () => {
@@ -226,7 +229,8 @@ test('a token service that cannot be reached reads as the network, also while th
     acquireToken: async () => { throw new TypeError('Failed to fetch'); },
   });
   const services = await loadWebPartServices(runtime);
-  const microsoft365 = new services.GraphPhotoService(services.graphTransport(await page.aadHttpClient(GRAPH_ORIGIN)), `${GRAPH_ORIGIN}/v1.0`, RETRY);
+  const microsoft365 = new services.GraphPhotoService(services.graphTransport(await page.aadHttpClient(GRAPH_ORIGIN)), `${GRAPH_ORIGIN}/v1.0`, RETRY,
+    services.graphToken(await page.aadTokenProvider(), GRAPH_ORIGIN));
   await rejectsWithKind(microsoft365.getMyPhoto(), 'network');
   // Now "Token request previously failed" for five minutes: still the network, not the administrator's business.
   await rejectsWithKind(microsoft365.getMyPhoto(), 'network');

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom';
 import { Blob as NodeBlob } from 'buffer';
 import { deserialize, serialize } from 'v8';
+import { TextDecoder as NodeTextDecoder } from 'util';
 
 // jest 29's node environment does not expose Node's Blob; services and the controller work with Blobs.
 if (typeof globalThis.Blob === 'undefined') {
@@ -30,6 +31,14 @@ if (typeof globalThis.AbortController === 'undefined') {
     }
   }
   (globalThis as unknown as { AbortController: typeof TestAbortController }).AbortController = TestAbortController;
+}
+
+// Nor TextDecoder and atob, with which the Graph service reads its token's claims (browsers have both).
+if (typeof globalThis.TextDecoder === 'undefined') {
+  (globalThis as unknown as { TextDecoder: typeof NodeTextDecoder }).TextDecoder = NodeTextDecoder;
+}
+if (typeof globalThis.atob === 'undefined') {
+  globalThis.atob = (data: string): string => Buffer.from(data, 'base64').toString('latin1');
 }
 
 // Nor structuredClone, which sharp's clone() uses.

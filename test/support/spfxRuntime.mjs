@@ -5,7 +5,7 @@
  *
  * The runtime is loaded and the page's root ServiceScope built by the workbench's own code
  * (workbench/src/spfxRuntime.ts, the one file that touches SPFx internals, with workbench/amd.js). What differs
- * from a browser is only what jsdom lacks: the window's fetch, Blob and FileReader are Node's, and fetch is wrapped
+ * from a browser is only what jsdom lacks: the window's fetch, Blob and TextDecoder are Node's, and fetch is wrapped
  * to send the site's cookie as a browser would (see `pageFetch`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -34,16 +34,6 @@ class RuntimeFiles extends ResourceLoader {
     const dir = dirs.find((candidate) => readdirSync(candidate).includes(file));
     if (!dir) return Promise.reject(new Error(`${file} is in none of ${dirs.join(', ')}`));
     return this._readFile(join(dir, file));
-  }
-}
-
-/** FileReader for the page's Blobs, which are Node's: jsdom's own reads only jsdom's. pnpjs reads uploads with it. */
-class BlobReader {
-  readAsArrayBuffer(blob) {
-    blob.arrayBuffer().then((buffer) => {
-      this.result = buffer;
-      this.onload?.({ target: this });
-    }, (error) => this.onerror?.(error));
   }
 }
 
@@ -79,7 +69,7 @@ export async function loadSpfxRuntime({ siteUrl, graphUrl }) {
 
   // jsdom has no Fetch API: the page gets Node's, with Node's Blob and URL so that bodies and answers are one kind
   // of Blob. The runtime builds Requests and Headers and sends them through window.fetch (sp-http-base FetchProvider).
-  Object.assign(window, { Request, Headers, Response, Blob, URL, FileReader: BlobReader });
+  Object.assign(window, { Request, Headers, Response, Blob, URL, TextDecoder });
   window.fetch = async function pageFetch(input, init) {
     let request = new Request(input, init);
     if (new URL(request.url).origin === siteOrigin && signedInUser !== undefined) {
@@ -129,6 +119,8 @@ export async function loadSpfxRuntime({ siteUrl, graphUrl }) {
       context: { pageContext },
       /** As the web part gets it: `context.aadHttpClientFactory.getClient(resource)`. */
       aadHttpClient: (resource) => scope.consume(http.AadHttpClientFactory.serviceKey).getClient(resource),
+      /** As the web part gets it: `context.aadTokenProviderFactory.getTokenProvider()`. */
+      aadTokenProvider: () => scope.consume(http.AadTokenProviderFactory.serviceKey).getTokenProvider(),
     };
   }
 

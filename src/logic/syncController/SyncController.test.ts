@@ -164,7 +164,7 @@ describe('SyncController.check', () => {
     const graph: GraphPhotoService = new GraphPhotoService(transport, 'https://graph.microsoft.com/v1.0', {
       policy: { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 10000 },
       delay: async (ms: number) => { retryWaits.push(ms); }
-    });
+    }, async () => 'unused.token.here');
     const { controller } = harness(graph, { picture: await thumbnailOf(current) });
 
     await controller.check();

@@ -10,11 +10,19 @@ import { GraphPhotoService } from './GraphPhotoService';
 const GRAPH: string = 'https://graph.microsoft.com/v1.0';
 const JPEG_BYTES: Blob = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], { type: 'image/jpeg' });
 
-function serviceOver(transport: FakeTransport, waits: number[] = []): GraphPhotoService {
+/** A token shaped like Entra ID's: header, claims and signature, base64url. */
+function tokenFor(claims: object): string {
+  const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ typ: 'JWT', alg: 'RS256' })}.${part(claims)}.c2lnbmF0dXJl`;
+}
+
+const ADELE_TOKEN: string = tokenFor({ aud: 'https://graph.microsoft.com', oid: '306225cd-94aa-4c5f-9a13-1a2344795973', upn: 'adele@contoso.com', name: 'Adèle Vance' });
+
+function serviceOver(transport: FakeTransport, waits: number[] = [], token: string = ADELE_TOKEN): GraphPhotoService {
   return new GraphPhotoService(transport, GRAPH, {
     policy: { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 10000 },
     delay: async (ms: number) => { waits.push(ms); }
-  });
+  }, async () => token);
 }
 
 describe('GraphPhotoService', () => {
@@ -98,12 +106,15 @@ describe('GraphPhotoService', () => {
     expect(waits.sort((a, b) => a - b)).toEqual([1000, 1000, 2000, 2000, 4000, 4000]);
   });
 
-  it('reads whom Graph answers for from /me', async () => {
-    const transport: FakeTransport = new FakeTransport()
-      .on('GET', /\/me\?/, { status: 200, body: { id: '306225cd-94aa-4c5f-9a13-1a2344795973', userPrincipalName: 'adele@contoso.com' } });
+  it('reads whom Graph answers for from the token it is sent, without a request', async () => {
+    const transport: FakeTransport = new FakeTransport();
 
     expect(await serviceOver(transport).getMyIdentity()).toEqual({ loginName: 'adele@contoso.com', objectId: '306225cd-94aa-4c5f-9a13-1a2344795973' });
-    expect(transport.sent[0].url).toBe('https://graph.microsoft.com/v1.0/me?$select=id,userPrincipalName');
+    expect(await serviceOver(transport, [], tokenFor({ oid: 'x', preferred_username: 'guest@fabrikam.com' })).getMyIdentity())
+      .toEqual({ loginName: 'guest@fabrikam.com', objectId: 'x' });
+    expect(transport.sent).toHaveLength(0);
+    expect(await kindOf(serviceOver(transport, [], 'not a token').getMyIdentity())).toBe('badResponse');
+    expect(await kindOf(serviceOver(transport, [], tokenFor({ upn: 'adele@contoso.com' })).getMyIdentity())).toBe('badResponse');
   });
 
   it('reports malformed JSON, a non-image body and a network failure as such', async () => {

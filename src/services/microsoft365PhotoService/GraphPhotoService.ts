@@ -18,6 +18,13 @@ interface IGraphPhotoMetadata {
   '@odata.mediaContentType'?: string;
 }
 
+interface ITokenClaims {
+  oid?: unknown;
+  upn?: unknown;
+  preferred_username?: unknown;
+  unique_name?: unknown;
+}
+
 interface IGraphErrorBody {
   error?: { code?: string; message?: string };
 }
@@ -27,10 +34,15 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
   private readonly _transport: IHttpTransport;
   private readonly _baseUrl: string;
   private readonly _retry: IRetryOptions;
+  private readonly _token: () => Promise<string>;
 
-  /** @param baseUrl Graph's v1.0 root, e.g. https://graph.microsoft.com/v1.0 */
-  public constructor(transport: IHttpTransport, baseUrl: string, retry: IRetryOptions) {
+  /**
+   * @param baseUrl Graph's v1.0 root, e.g. https://graph.microsoft.com/v1.0
+   * @param token the Graph access token the transport sends (SPFx's AadTokenProvider, which caches it)
+   */
+  public constructor(transport: IHttpTransport, baseUrl: string, retry: IRetryOptions, token: () => Promise<string>) {
     this._transport = transport;
+    this._token = token;
     this._baseUrl = baseUrl.replace(/\/+$/, '');
     this._retry = retry;
   }
@@ -62,12 +74,17 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
     return { etag: metadata['@odata.mediaEtag'], width, height, image: await readImage(response) };
   }
 
+  /**
+   * Whom Graph answers for: the claims of the token it is sent (oid, and upn or preferred_username), read without a
+   * request (docs/dev/platform-facts.md#who-graph-answers-for).
+   */
   public async getMyIdentity(): Promise<IPerson> {
-    const me: { id?: unknown; userPrincipalName?: unknown } | undefined = await this._getJson('/me?$select=id,userPrincipalName');
-    if (!me || typeof me.id !== 'string' || typeof me.userPrincipalName !== 'string') {
-      throw new PhotoSyncError('badResponse', 'Graph /me answered without id and userPrincipalName');
+    const claims: ITokenClaims | undefined = readClaims(await this._token());
+    const loginName: unknown = claims && (claims.upn || claims.preferred_username || claims.unique_name);
+    if (!claims || typeof claims.oid !== 'string' || typeof loginName !== 'string') {
+      throw new PhotoSyncError('badResponse', 'The Graph token names no user');
     }
-    return { loginName: me.userPrincipalName, objectId: me.id };
+    return { loginName, objectId: claims.oid };
   }
 
   /**
@@ -124,6 +141,22 @@ async function errorCode(response: IHttpResponse, ok: boolean): Promise<string |
   try {
     const body: IGraphErrorBody = JSON.parse(await response.text());
     return body.error && body.error.code;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The payload of a JWT (base64url JSON between the first and second dot), or undefined when it is not one. */
+function readClaims(token: string): ITokenClaims | undefined {
+  try {
+    const payload: string = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const binary: string = atob(payload + '='.repeat((4 - (payload.length % 4)) % 4));
+    const bytes: Uint8Array = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) {
+      bytes[i] = binary.charCodeAt(i);
+    }
+    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return typeof claims === 'object' && claims !== null ? claims as ITokenClaims : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { AadHttpClient } from '@microsoft/sp-http';
+import { AadHttpClient, AadTokenProvider } from '@microsoft/sp-http';
 import { PhotoSyncError } from '../../logic/PhotoSyncError';
 import { IHttpRequest, IHttpResponse, IHttpTransport } from './IHttpTransport';
 
@@ -35,7 +35,12 @@ export function graphTransport(client: AadHttpClient): IHttpTransport {
       if (isRefusedFromMemory(error)) {
         throw new PhotoSyncError(lastTokenFailure, `No Graph token: ${describe(error)}`);
       }
-      if ((error as Error | undefined)?.name === 'TypeError') {
+      const name: string | undefined = (error as Error | undefined)?.name;
+      if (name === 'AbortError') {
+        // The web part stopped waiting (its timeout): not a token failure.
+        throw error;
+      }
+      if (name === 'TypeError') {
         // fetch found no answer: the token service or Graph could not be reached.
         lastTokenFailure = 'network';
         throw error;
@@ -44,6 +49,25 @@ export function graphTransport(client: AadHttpClient): IHttpTransport {
       throw new PhotoSyncError(lastTokenFailure, `No Graph token: ${describe(error)}`);
     }
   });
+}
+
+/**
+ * The Graph token SPFx holds for the page's person, as a function the Graph service can ask; failures read as
+ * graphTransport reads them. The token is what Graph identifies the caller by, so its claims say whom Graph answers
+ * for without a request of its own.
+ */
+export function graphToken(provider: AadTokenProvider, resource: string): () => Promise<string> {
+  let lastTokenFailure: 'network' | 'permissionMissing' = 'permissionMissing';
+  return async () => {
+    try {
+      return await provider.getToken(resource);
+    } catch (error) {
+      if (!isRefusedFromMemory(error)) {
+        lastTokenFailure = (error as Error | undefined)?.name === 'TypeError' || /network|connectivity|timed_out/i.test(describe(error)) ? 'network' : 'permissionMissing';
+      }
+      throw new PhotoSyncError(lastTokenFailure, `No Graph token: ${describe(error)}`);
+    }
+  };
 }
 
 function isRefusedFromMemory(error: unknown): boolean {

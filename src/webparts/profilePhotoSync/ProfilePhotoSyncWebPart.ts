@@ -17,7 +17,7 @@ import * as strings from 'ProfilePhotoSyncWebPartStrings';
 import { SyncController } from '../../logic/syncController/SyncController';
 import { SPFI } from '@pnp/sp';
 import { createSP, createSyncController } from './createSyncController';
-import { graphTransport } from '../../services/transport/SPFxTransports';
+import { graphToken, graphTransport } from '../../services/transport/SPFxTransports';
 import { sameOriginTransport } from '../../services/transport/FetchTransport';
 import { BrowserImageCodec } from '../../services/imageCodec/BrowserImageCodec';
 import { BrowserResyncMemory } from '../../services/resyncMemory/BrowserResyncMemory';
@@ -31,6 +31,7 @@ const GRAPH_RESOURCE: string = 'https://graph.microsoft.com';
 
 export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProfilePhotoSyncWebPartProps> {
   private _graphClient: AadHttpClient | undefined;
+  private _graphToken: (() => Promise<string>) | undefined;
   private _sp: SPFI | undefined;
   private _controller: SyncController | undefined;
   private _theme: IReadonlyTheme | undefined;
@@ -39,6 +40,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     await super.onInit();
     // Getting the client does not get a token yet: an unapproved User.Read surfaces on the first Graph request.
     this._graphClient = await this.context.aadHttpClientFactory.getClient(GRAPH_RESOURCE);
+    this._graphToken = graphToken(await this.context.aadTokenProviderFactory.getTokenProvider(), GRAPH_RESOURCE);
     this._sp = createSP(this.context);
     this._controller = this._createController();
   }
@@ -103,7 +105,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   }
 
   private _createController(): SyncController {
-    if (!this._graphClient || !this._sp) {
+    if (!this._graphClient || !this._graphToken || !this._sp) {
       throw new Error('onInit has not run');
     }
     const { sensitivity, autoResync } = normalizeProperties(this.properties);
@@ -112,6 +114,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       sp: this._sp,
       sharePointTransport: sameOriginTransport((url, init) => window.fetch(url, init)),
       graphTransport: graphTransport(this._graphClient),
+      graphToken: this._graphToken,
       siteUrl: this.context.pageContext.web.absoluteUrl,
       graphUrl: `${GRAPH_RESOURCE}/v1.0`,
       codec: new BrowserImageCodec(),

@@ -18,6 +18,8 @@ export interface ISyncControllerWiring {
   sharePointTransport: IHttpTransport;
   /** Reaches Microsoft Graph with a token for User.Read. */
   graphTransport: IHttpTransport;
+  /** That token itself (cached by SPFx), whose claims say whom Graph answers for. */
+  graphToken: () => Promise<string>;
   /** Absolute URL of the current site (every SharePoint request stays on its origin). */
   siteUrl: string;
   /** Graph's v1.0 root. */
@@ -61,7 +63,7 @@ export function createSP(context: Parameters<typeof SPFx>[0]): SPFI {
 /** The one place that assembles services and controller, for the web part. */
 export function createSyncController(wiring: ISyncControllerWiring): SyncController {
   return new SyncController({
-    microsoft365: new GraphPhotoService(wiring.graphTransport, wiring.graphUrl, RETRY),
+    microsoft365: new GraphPhotoService(wiring.graphTransport, wiring.graphUrl, RETRY, wiring.graphToken),
     sharePoint: new SharePointProfileService(wiring.sp, wiring.sharePointTransport, wiring.siteUrl, RETRY, wiring.pageDigest),
     codec: wiring.codec,
     memory: wiring.memory,
