@@ -7,7 +7,10 @@
 //   2. Comparison cost: computeFingerprint and comparePhotos (pure TypeScript) on real portraits, in microseconds.
 //   3. Upload preparation: the 3000 × 2000, > 5 MB photo scaled to a 648-px JPEG by the Node codec (sharp).
 //   4. End to end in Chromium: the local workbench against the emulator, at 0 ms and at 150 ms added per request; the
-//      difference divided by 150 ms is the number of sequential round trips a step costs.
+//      difference divided by 150 ms is the number of sequential round trips a step costs. Layout shift while loading.
+//   5. Requests and bytes per visit (first, unchanged repeat, after a photo change) and per resync, counted in the
+//      browser, CORS preflights included: the input of the README's tenant load model.
+//   6. Budgets (issue 9): each figure next to its budget; the process exits 1 when one is broken.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -64,11 +67,18 @@ async function main() {
   printUploadPreparation(results.uploadPreparation);
   results.endToEnd = await measureEndToEnd();
   printEndToEnd(results.endToEnd);
+  printRequests(results.endToEnd.requests);
+  results.budgets = checkBudgets(results);
+  printBudgets(results.budgets);
 
   results.wallSeconds = round((performance.now() - started) / 1000, 1);
   mkdirSync(join(root, 'temp'), { recursive: true });
   writeFileSync(join(root, 'temp', 'bench.json'), `${JSON.stringify(results, undefined, 2)}\n`);
   console.log(`\nWall time ${results.wallSeconds} s. Every number and sample: temp/bench.json`);
+  if (results.budgets.some((budget) => !budget.met)) {
+    console.log('A budget is broken (see 6.).');
+    process.exitCode = 1;
+  }
 }
 
 // ── 1. Bundle size ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -321,13 +331,15 @@ async function measureEndToEnd() {
     const session = new BenchSession(browser, emulator.siteUrl, strings);
     const latencies = [0, SLOW_LATENCY_MS];
     const samples = { open: {}, check: {}, resync: {} };
+    const layoutShifts = [];
     for (const ms of latencies) for (const key of Object.keys(samples)) samples[key][ms] = [];
 
     // Untimed: the first page of a fresh browser pays for starting its renderer and network processes.
     await session.openAndResync(0);
     for (let run = 0; run < BROWSER_RUNS; run++) {
       for (const ms of latencies) {
-        const { open, resync } = await session.openAndResync(ms);
+        const { open, resync, layoutShift } = await session.openAndResync(ms);
+        layoutShifts.push(layoutShift);
         samples.open[ms].push(open);
         samples.resync[ms].push(resync);
         samples.check[ms].push(await session.checkOnClick(ms));
@@ -339,9 +351,12 @@ async function measureEndToEnd() {
       const extra = byLatency[SLOW_LATENCY_MS].median - byLatency[0].median;
       return { name, byLatencyMs: byLatency, sequentialRoundTrips: round(extra / SLOW_LATENCY_MS, 1) };
     };
+    const requests = await session.countRequests();
     return {
       user: USER,
       browser: `Chromium ${browser.version()}`,
+      layoutShift: { samples: layoutShifts, max: Math.max(...layoutShifts) },
+      requests,
       workbench: workbenchBuilt,
       runs: BROWSER_RUNS,
       unit: 'ms',
@@ -371,10 +386,12 @@ class BenchSession {
     return this.withPage({ user: USER }, async (page) => {
       const verdict = await waitForSettled(page, 0);
       expectText(verdict, this.strings.VerdictOutOfSyncTitle, 'the opened page');
+      // Cumulative layout shift from navigation to the verdict, as the Layout Instability API counts it.
+      const layoutShift = await page.evaluate(() => window.__benchLayoutShift);
       const clicked = await clickInPage(page, page.getByRole('button', { name: this.strings.ResyncButton, exact: true }));
       const outcome = await waitForSettled(page, clicked);
       expectText(outcome, this.strings.ResyncDoneTitle, 'Resync');
-      return { open: verdict.t, resync: outcome.t - clicked };
+      return { open: verdict.t, resync: outcome.t - clicked, layoutShift };
     });
   }
 
@@ -387,6 +404,64 @@ class BenchSession {
       expectText(verdict, this.strings.VerdictOutOfSyncTitle, 'Check my photos');
       return verdict.t - clicked;
     });
+  }
+
+  /**
+   * Requests and bytes (headers and bodies as received, CORS preflights included) to SharePoint and to Graph for: a
+   * first visit; a repeat visit where nothing changed (same browser, the kept check); a visit after the Microsoft 365
+   * photo changed; and a resync. Deterministic: no latency, one run each.
+   */
+  async countRequests() {
+    await this.prepareEmulator(0);
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(recordSettledMoments);
+      const counted = async (action) => {
+        const sent = [];
+        const listener = (request) => { if (serviceOf(request.url())) sent.push(request); };
+        page.on('request', listener);
+        await action();
+        page.off('request', listener);
+        const totals = { sharePoint: { requests: 0, bytes: 0 }, graph: { requests: 0, bytes: 0 } };
+        for (const request of sent) {
+          const response = await request.response();
+          await response?.finished();
+          const sizes = await request.sizes();
+          const total = totals[serviceOf(request.url())];
+          total.requests += 1;
+          total.bytes += sizes.responseBodySize + sizes.responseHeadersSize + sizes.requestBodySize + sizes.requestHeadersSize;
+        }
+        return totals;
+      };
+      const open = async () => {
+        await page.goto(`${this.siteUrl}/?${new URLSearchParams({ user: USER })}`);
+        return waitForSettled(page, 0);
+      };
+      const firstVisit = await counted(open);
+      const repeatVisit = await counted(open);
+      expectText(await page.evaluate(() => window.__benchSettled[0]), this.strings.VerdictOutOfSyncTitle, 'the repeat visit');
+      // The person changes their Microsoft 365 photo (Graph's PUT, as Outlook would): a new etag.
+      await this.changeMicrosoft365Photo();
+      const afterPhotoChange = await counted(open);
+      const resync = await counted(async () => {
+        const clicked = await clickInPage(page, page.getByRole('button', { name: this.strings.ResyncButton, exact: true }));
+        expectText(await waitForSettled(page, clicked), this.strings.ResyncDoneTitle, 'Resync');
+      });
+      return { firstVisit, repeatVisit, afterPhotoChange, resync };
+    } finally {
+      await context.close();
+    }
+  }
+
+  async changeMicrosoft365Photo() {
+    const token = (await (await fetch(`${this.siteUrl}/_emulator/token?user=${USER}`)).json()).access_token;
+    const config = await (await fetch(`${this.siteUrl}/_emulator/config`)).json();
+    const photo = await renderPortrait(PORTRAITS.amara, 648);
+    const response = await fetch(`${config.graphUrl}/v1.0/me/photo/$value`, {
+      method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'image/jpeg' }, body: photo
+    });
+    if (!response.ok) throw new Error(`PUT /me/photo/$value answered ${response.status}.`);
   }
 
   /** Reset first: it restores the seed and also sets the latency back to 0. */
@@ -416,6 +491,12 @@ class BenchSession {
 function recordSettledMoments() {
   const moments = [];
   window.__benchSettled = moments;
+  window.__benchLayoutShift = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) window.__benchLayoutShift += entry.value;
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
   let wasBusy = false;
   new MutationObserver(() => {
     const busy = document.querySelector('[data-testid=section] [role=status]')?.getAttribute('aria-busy');
@@ -424,6 +505,14 @@ function recordSettledMoments() {
     }
     wasBusy = busy === 'true';
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+}
+
+/** 'sharePoint' or 'graph' for a request to the services (the site's /_api, /_layouts, /_vti_bin; Graph's /v1.0), else undefined. */
+function serviceOf(url) {
+  const { pathname } = new URL(url);
+  if (pathname.startsWith('/v1.0/')) return 'graph';
+  if (/^\/(_api|_layouts|_vti_bin)\//.test(pathname) || pathname.startsWith('/User%20Photos/')) return 'sharePoint';
+  return undefined;
 }
 
 /** The first moment the live region settled after `since` (page milliseconds). */
@@ -468,6 +557,40 @@ function printEndToEnd(e2e) {
   printTable(['step', 'at 0 ms', `at ${slow} ms`, `round trips = Δ/${slow} ms`], e2e.steps.map((s) => [
     s.name, s.byLatencyMs[0].median, s.byLatencyMs[slow].median, s.sequentialRoundTrips
   ]));
+}
+
+function printRequests(requests) {
+  console.log('\n5. Requests and bytes (headers and bodies, CORS preflights included), one run each, no added latency');
+  const row = (name, r) => [name, r.sharePoint.requests, r.sharePoint.bytes, r.graph.requests, r.graph.bytes];
+  printTable(['step', 'SharePoint requests', 'SharePoint B', 'Graph requests', 'Graph B'], [
+    row('first visit', requests.firstVisit),
+    row('repeat visit, nothing changed', requests.repeatVisit),
+    row('visit after a photo change', requests.afterPhotoChange),
+    row('Resync → Resynced', requests.resync)
+  ]);
+}
+
+// ── 6. Budgets ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+function checkBudgets(results) {
+  const step = (name) => results.endToEnd.steps.find((s) => s.name === name);
+  const gzip = (kind, locale) => results.bundle.files.filter((f) => f.kind === kind && (!locale || f.locale === locale)).reduce((sum, f) => sum + f.gzipBytes, 0);
+  const repeat = results.endToEnd.requests.repeatVisit;
+  const budgets = [
+    ['check → verdict, round trips (× L)', step('Check my photos → verdict').sequentialRoundTrips, 2],
+    ['Resync → Resynced, round trips (× L)', step('Resync → Resynced').sequentialRoundTrips, 4],
+    ['repeat visit, requests', repeat.sharePoint.requests + repeat.graph.requests, 2],
+    ['repeat visit, bytes', repeat.sharePoint.bytes + repeat.graph.bytes, 10 * 1024 - 1],
+    ['first render, KB gzip (bundle + en-us)', round((gzip('webPart') + gzip('strings', 'en-us')) / 1024, 1), 45],
+    ['everything it can load, KB gzip', round((gzip('webPart') + gzip('strings')) / 1024, 1), 90],
+    ['layout shift while loading (CLS)', round(results.endToEnd.layoutShift.max, 4), 0]
+  ];
+  return budgets.map(([name, value, budget]) => ({ name, value, budget, met: value <= budget }));
+}
+
+function printBudgets(budgets) {
+  console.log('\n6. Budgets');
+  printTable(['figure', 'measured', 'budget', ''], budgets.map((b) => [b.name, b.value, `≤ ${b.budget}`, b.met ? 'met' : 'BROKEN']));
 }
 
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────────────────────────

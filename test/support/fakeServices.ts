@@ -21,6 +21,16 @@ export class FakeMicrosoft365 implements IMicrosoft365PhotoService {
 
   public constructor(private readonly _answer: IMicrosoft365Photo | undefined | PhotoSyncError, private readonly _identity: IPerson = ADELE) {}
 
+  public versionReads: number = 0;
+
+  public async getMyPhotoVersion(): Promise<{ etag: string | undefined } | undefined> {
+    this.versionReads++;
+    if (this._answer instanceof PhotoSyncError) {
+      throw this._answer;
+    }
+    return this._answer && { etag: this._answer.etag };
+  }
+
   public async getMyIdentity(): Promise<IPerson> {
     this.identityReads++;
     return this._identity;
@@ -92,7 +102,18 @@ export class FakeSharePoint implements ISharePointProfileService {
     };
   }
 
+  public versionReads: number = 0;
+  public pictureReads: number = 0;
+
+  public async getMyPictureVersion(): Promise<{ accountName: string; pictureUrl: string | undefined }> {
+    this.versionReads++;
+    this.profileReads--;
+    const profile: ISharePointProfile = await this.getMyProfile();
+    return { accountName: profile.accountName, pictureUrl: profile.pictureUrl };
+  }
+
   public async getPicture(): Promise<Blob> {
+    this.pictureReads++;
     const failure: boolean | PhotoSyncError | undefined = this._options.readsFailAfterUpload;
     if (failure && this.uploads.length > 0) {
       throw failure instanceof PhotoSyncError ? failure : new PhotoSyncError('network', 'Failed to fetch');

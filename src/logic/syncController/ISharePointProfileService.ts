@@ -18,6 +18,11 @@ export interface IUploadTicket {
 export interface ISharePointProfileService {
   getMyProfile(): Promise<ISharePointProfile>;
   /**
+   * Whose profile SharePoint answers with and which picture it holds (PictureUrl carries the picture timestamp), and
+   * nothing else: a few hundred bytes, for a visit that may need nothing more.
+   */
+  getMyPictureVersion(): Promise<{ accountName: string; pictureUrl: string | undefined }>;
+  /**
    * The image SharePoint shows for the person with this login name (a UPN or claims login), read from the current
    * site's origin so its pixels can be read, never from the browser's cache.
    */

@@ -10,6 +10,7 @@ import { GRAPH_PHOTO_METADATA, GRAPH_THROTTLED, graphPhotoSizes } from '../../..
 import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
 import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
 import { IAutoResyncAttempt, IResyncMemory, IStoredResync } from './IResyncMemory';
+import { ICachedCheck, IVerdictCache } from './IVerdictCache';
 import { IPerson } from '../identity';
 import { ISyncState, SyncPhase } from './ISyncState';
 import { SyncController } from './SyncController';
@@ -60,7 +61,7 @@ function harness(
   microsoft365: IMicrosoft365PhotoService,
   sharePoint: Partial<IFakeSharePointOptions>,
   autoResync: boolean = false,
-  extra: { memory?: IResyncMemory; resyncBudgetMs?: number } = {}
+  extra: { memory?: IResyncMemory; resyncBudgetMs?: number; cache?: IVerdictCache; person?: IPerson } = {}
 ): IHarness {
   const fakeSharePoint: FakeSharePoint = new FakeSharePoint({ picture: undefined, placeholder, onUpload: 'accept', ...sharePoint });
   const waits: number[] = [];
@@ -485,7 +486,7 @@ describe('SyncController settings and auto-resync', () => {
     await controller.check();
 
     const resync: Promise<void> = controller.resync();
-    controller.updateSettings({ sensitivity: 'strict', autoResync: false });
+    controller.updateSettings({ sensitivity: 'strict', autoResync: false, cacheLifetimeMs: 24 * 60 * 60 * 1000 });
     await resync;
     await new Promise((resolve) => setTimeout(resolve, 0));
     await waitUntil(() => controller.state.phase === 'ready');
@@ -500,3 +501,81 @@ async function waitUntil(condition: () => boolean): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** An in-memory IVerdictCache, as the browser's Cache Storage would keep it across visits. */
+function cacheInMap(): IVerdictCache & { kept: Map<string, ICachedCheck> } {
+  const kept: Map<string, ICachedCheck> = new Map();
+  return {
+    kept,
+    recall: async (login) => kept.get(login),
+    remember: async (login, check) => { kept.set(login, check); },
+    forget: async (login) => { kept.delete(login); }
+  };
+}
+
+describe('SyncController repeat visits', () => {
+  it('shows a kept check again after two version reads: no photo read, no decode, no comparison', async () => {
+    const cache = cacheInMap();
+    const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older) };
+    const first = harness(new FakeMicrosoft365(photo(current)), sharePointOptions, false, { cache });
+    await first.controller.check();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cache.kept.get(ADELE.loginName)?.verdict).toEqual({ kind: 'outOfSync' });
+
+    const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
+    const next = harness(microsoft365, sharePointOptions, false, { cache });
+    const decode: jest.SpyInstance = jest.spyOn(SharpImageCodec.prototype, 'decode');
+    await next.controller.check();
+
+    expect(next.controller.state.verdict).toEqual({ kind: 'outOfSync' });
+    expect(next.controller.state.sharePointImage).toBeDefined();
+    expect(next.controller.state.microsoft365Photo?.etag).toBe('"BA09D118"');
+    expect([microsoft365.reads, microsoft365.versionReads]).toEqual([0, 1]);
+    expect([next.sharePoint.pictureReads, next.sharePoint.versionReads]).toEqual([0, 1]);
+    expect(decode).not.toHaveBeenCalled();
+    decode.mockRestore();
+
+    // Resync from the kept check decodes the photo then, and works.
+    await next.controller.resync();
+    expect(next.controller.state.resync).toEqual({ outcome: 'resynced' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cache.kept.get(ADELE.loginName)?.verdict).toEqual({ kind: 'inSync' });
+  });
+
+  it('checks in full when the Microsoft 365 photo changed, the check is a day old, or it belongs to someone else', async () => {
+    const cache = cacheInMap();
+    const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older) };
+    await harness(new FakeMicrosoft365(photo(current)), sharePointOptions, false, { cache }).controller.check();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    const changed: FakeMicrosoft365 = new FakeMicrosoft365({ ...photo(current), etag: '"C0FFEE"' });
+    await harness(changed, sharePointOptions, false, { cache }).controller.check();
+    expect(changed.reads).toBe(1);
+
+    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    cache.kept.set(ADELE.loginName, { ...kept, checkedAt: Date.now() - 25 * 60 * 60 * 1000 });
+    const old: FakeMicrosoft365 = new FakeMicrosoft365({ ...photo(current), etag: '"C0FFEE"' });
+    await harness(old, sharePointOptions, false, { cache }).controller.check();
+    expect([old.versionReads, old.reads]).toEqual([0, 1]);
+
+    const other: FakeMicrosoft365 = new FakeMicrosoft365(photo(current), BOGDAN);
+    await harness(other, { ...sharePointOptions, account: BOGDAN }, false, { cache, person: BOGDAN }).controller.check();
+    expect([other.versionReads, other.reads]).toEqual([0, 1]);
+  });
+
+  it('keeps nothing when the site owner turned keeping off', async () => {
+    const cache = cacheInMap();
+    const { controller } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { cache });
+    controller.updateSettings({ sensitivity: 'standard', autoResync: false, cacheLifetimeMs: 0 });
+    await controller.check();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cache.kept.size).toBe(0);
+  });
+
+  it('never keeps a check that failed', async () => {
+    const cache = cacheInMap();
+    await harness(new FakeMicrosoft365(new PhotoSyncError('network', 'Failed to fetch')), { picture: await thumbnailOf(older) }, false, { cache }).controller.check();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cache.kept.size).toBe(0);
+  });
+});

@@ -2,6 +2,7 @@ import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
 import { ISharePointProfile } from '../../models/ISharePointProfile';
 import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
 import { ISharePointProfileService, IUploadTicket } from './ISharePointProfileService';
+import { ICachedCheck, IVerdictCache } from './IVerdictCache';
 import { IImageCodec } from './IImageCodec';
 import { IPixelImage } from '../photoComparison/IPixelImage';
 import { ComparisonSensitivity, compareFingerprints, IPhotoComparison } from '../photoComparison/comparePhotos';
@@ -35,12 +36,21 @@ export interface ISyncControllerOptions {
   person: IPerson;
   /** Longest a resync may take, upload and read-backs together, in milliseconds; then its outcome is given in words. */
   resyncBudgetMs?: number;
+  /**
+   * Keeps the last check per person: a later check whose two small version reads (Graph's photo etag, SharePoint's
+   * PictureUrl) match it shows it again, with no photo downloaded, decoded or compared. None: every check is full.
+   */
+  cache?: IVerdictCache;
+  /** How long a kept check may be shown again, in milliseconds (24 h by default). */
+  cacheLifetimeMs?: number;
 }
 
 /** The settings a controller can take without being replaced. */
 export interface ISyncSettings {
   sensitivity: ComparisonSensitivity;
   autoResync: boolean;
+  /** How long a kept check may be shown again, in milliseconds; 0 keeps none. */
+  cacheLifetimeMs: number;
 }
 
 /** How long a stored resync explains a SharePoint picture that still differs: its cache can lag about a day. */
@@ -50,6 +60,14 @@ const STORED_RESYNC_LIFETIME_MS: number = 24 * 60 * 60 * 1000;
 const AUTO_RESYNC_INTERVAL_MS: number = 24 * 60 * 60 * 1000;
 
 const MAX_RETRY_AT_MS: number = 24 * 60 * 60 * 1000;
+
+const DEFAULT_CACHE_LIFETIME_MS: number = 24 * 60 * 60 * 1000;
+
+/**
+ * Verdicts worth showing again. Failures are retried by a new check; 'awaitingCache' is not kept either, because
+ * SharePoint's picture cache catches up without any version changing.
+ */
+const CACHEABLE_VERDICTS: ReadonlyArray<Verdict['kind']> = ['inSync', 'outOfSync', 'placeholder', 'noMicrosoft365Photo'];
 
 const DEFAULT_RESYNC_BUDGET_MS: number = 90 * 1000;
 
@@ -91,7 +109,7 @@ export class SyncController {
 
   public constructor(options: ISyncControllerOptions) {
     this._options = options;
-    this._settings = { sensitivity: options.sensitivity, autoResync: options.autoResync };
+    this._settings = { sensitivity: options.sensitivity, autoResync: options.autoResync, cacheLifetimeMs: options.cacheLifetimeMs ?? DEFAULT_CACHE_LIFETIME_MS };
   }
 
   /**
@@ -99,7 +117,8 @@ export class SyncController {
    * it ends, so its outcome is never replaced by a verdict computed under the previous settings.
    */
   public updateSettings(settings: ISyncSettings): void {
-    if (settings.sensitivity === this._settings.sensitivity && settings.autoResync === this._settings.autoResync) {
+    if (settings.sensitivity === this._settings.sensitivity && settings.autoResync === this._settings.autoResync &&
+      settings.cacheLifetimeMs === this._settings.cacheLifetimeMs) {
       return;
     }
     if (this.isBusy) {
@@ -108,7 +127,7 @@ export class SyncController {
     }
     this._settings = settings;
     if (this._state.phase !== 'notChecked') {
-      this.check().catch(() => undefined);
+      this.check(true).catch(() => undefined);
     }
   }
 
@@ -140,13 +159,26 @@ export class SyncController {
     return phase === 'checking' || phase === 'syncing' || phase === 'verifying';
   }
 
-  /** Reads both photos in parallel and decides the verdict. Does nothing while another step runs. */
-  public async check(): Promise<void> {
+  /**
+   * Reads both photos in parallel and decides the verdict. Does nothing while another step runs. Unless `fresh`
+   * (the person asked to check again), a kept check whose versions still match is shown instead.
+   */
+  public async check(fresh: boolean = false): Promise<void> {
     if (this.isBusy || this._disposed) {
       return;
     }
     this._microsoft365Fingerprint = undefined;
     this._setState({ ...INITIAL_SYNC_STATE, phase: 'checking' });
+
+    if (!fresh && await this._showKeptCheck()) {
+      if (!this._disposed) {
+        this._applyPendingSettings();
+      }
+      return;
+    }
+    if (this._disposed) {
+      return;
+    }
 
     const [microsoft365, sharePoint] = await Promise.all([this._readMicrosoft365(), this._readSharePoint()]);
     if (this._disposed) {
@@ -185,6 +217,7 @@ export class SyncController {
       comparison,
       resync: undefined
     });
+    this._keepCheck();
 
     if (this._applyPendingSettings()) {
       return;
@@ -202,12 +235,11 @@ export class SyncController {
    */
   public async resync(): Promise<void> {
     const photo: IMicrosoft365Photo | undefined = this._state.microsoft365Photo;
-    const original: IPhotoFingerprint | undefined = this._microsoft365Fingerprint;
     const checked: ISharePointProfile | undefined = this._state.sharePointProfile;
     // After 'done' (resynced, cached, unconfirmed, unknown) only a new check may lead to another upload.
     const phase: string = this._state.phase;
     if (this._disposed || (phase !== 'ready' && phase !== 'failed') || !canResync(this._state.verdict) || photo === undefined ||
-      original === undefined || checked === undefined) {
+      checked === undefined) {
       return;
     }
     const deadline: number = Date.now() + (this._options.resyncBudgetMs ?? DEFAULT_RESYNC_BUDGET_MS);
@@ -215,6 +247,17 @@ export class SyncController {
     // SharePoint's own clock stamps the picture: compare with what it said before, never with the browser's clock.
     const timestampBefore: string | undefined = checked.pictureTimestamp;
     this._setState({ ...this._state, phase: 'syncing', resync: undefined });
+    // SharePoint is about to change: the kept check no longer describes it.
+    this._forgetCheck();
+    let original: IPhotoFingerprint;
+    try {
+      // A check shown from the cache decoded nothing: the photo is decoded now, to recognise it when read back.
+      original = this._microsoft365Fingerprint ?? computeFingerprint(await this._options.codec.decode(photo.image, COMPARISON_DECODE_SIDE));
+      this._microsoft365Fingerprint = original;
+    } catch (error) {
+      this._finishFailedResync(toPhotoSyncError(error).kind === 'invalidImage' ? toPhotoSyncError(error) : new PhotoSyncError('invalidImage', 'The photo does not decode'));
+      return;
+    }
     let upload: Blob;
     let ticket: IUploadTicket;
     try {
@@ -300,6 +343,7 @@ export class SyncController {
       });
       if (verdict.kind === 'inSync') {
         this._finishResync({ outcome: 'resynced' });
+        this._keepCheck();
         return;
       }
     }
@@ -365,8 +409,73 @@ export class SyncController {
     }
     this._pendingSettings = undefined;
     this._settings = pending;
-    this.check().catch(() => undefined);
+    this.check(true).catch(() => undefined);
     return true;
+  }
+
+  /**
+   * Shows the kept check when Graph's photo etag and SharePoint's PictureUrl (read together, a few hundred bytes
+   * each) say nothing changed since, and it is younger than the cache lifetime. False: a full check is needed.
+   */
+  private async _showKeptCheck(): Promise<boolean> {
+    const cache: IVerdictCache | undefined = this._options.cache;
+    const person: IPerson = this._options.person;
+    let kept: ICachedCheck | undefined;
+    try {
+      kept = cache && await cache.recall(person.loginName);
+    } catch {
+      kept = undefined;
+    }
+    const age: number = kept ? Date.now() - kept.checkedAt : -1;
+    if (!kept || age < 0 || age >= this._settings.cacheLifetimeMs || this._disposed) {
+      return false;
+    }
+    const [microsoft365, sharePoint] = await Promise.all([
+      settle(this._options.microsoft365.getMyPhotoVersion()),
+      settle(this._options.sharePoint.getMyPictureVersion())
+    ]);
+    if (this._disposed || !microsoft365.ok || !sharePoint.ok || !isSamePerson(person, { loginName: sharePoint.value.accountName })) {
+      // A failure or another account: the full check finds out and says so.
+      return false;
+    }
+    const keptEtag: string | undefined = kept.microsoft365Photo?.etag;
+    const sameMicrosoft365: boolean = kept.microsoft365Photo === undefined
+      ? microsoft365.value === undefined
+      : microsoft365.value !== undefined && keptEtag !== undefined && microsoft365.value.etag === keptEtag;
+    if (!sameMicrosoft365 || sharePoint.value.pictureUrl !== kept.sharePointProfile.pictureUrl || kept.sensitivity !== this._settings.sensitivity) {
+      return false;
+    }
+    this._setState({
+      phase: 'ready',
+      microsoft365Photo: kept.microsoft365Photo,
+      sharePointProfile: kept.sharePointProfile,
+      sharePointImage: kept.sharePointImage,
+      verdict: kept.verdict,
+      comparison: undefined,
+      resync: undefined
+    });
+    return true;
+  }
+
+  /** Keeps the check now on screen for the next visit, when its verdict is worth showing again. */
+  private _keepCheck(): void {
+    const state: ISyncState = this._state;
+    const cache: IVerdictCache | undefined = this._options.cache;
+    if (!cache || this._disposed || this._settings.cacheLifetimeMs <= 0 || !state.verdict || CACHEABLE_VERDICTS.indexOf(state.verdict.kind) < 0 || !state.sharePointProfile || !state.sharePointImage) {
+      return;
+    }
+    cache.remember(this._options.person.loginName, {
+      checkedAt: Date.now(),
+      sensitivity: this._settings.sensitivity,
+      microsoft365Photo: state.microsoft365Photo,
+      sharePointProfile: state.sharePointProfile,
+      sharePointImage: state.sharePointImage,
+      verdict: state.verdict
+    }).catch(() => undefined);
+  }
+
+  private _forgetCheck(): void {
+    this._options.cache?.forget(this._options.person.loginName).catch(() => undefined);
   }
 
   /**

@@ -74,6 +74,11 @@ export class GraphPhotoService implements IMicrosoft365PhotoService {
     return { etag: metadata['@odata.mediaEtag'], width, height, image: await readImage(response) };
   }
 
+  public async getMyPhotoVersion(): Promise<{ etag: string | undefined } | undefined> {
+    const metadata: IGraphPhotoMetadata | undefined = await this._getJson<IGraphPhotoMetadata>('/me/photo');
+    return metadata === undefined || isPlaceholderGif(metadata) ? undefined : { etag: metadata['@odata.mediaEtag'] };
+  }
+
   /**
    * Whom Graph answers for: the claims of the token it is sent (oid, and upn or preferred_username), read without a
    * request (docs/dev/platform-facts.md#who-graph-answers-for).

@@ -8,7 +8,7 @@ import { ISharePointProfileService, IUploadTicket } from '../../logic/syncContro
 import { upnOf } from '../../logic/identity';
 import { IHttpResponse, IHttpTransport } from '../transport/IHttpTransport';
 import { IRetryOptions, readImage, sendWithRetry } from '../transport/sendWithRetry';
-import { parseContextInfo, parseMyProperties } from './profileWireFormat';
+import { parseContextInfo, parseMyProperties, parsePictureVersion } from './profileWireFormat';
 
 /**
  * The codes SharePoint sends with 403 when the X-RequestDigest is wrong (-2130575251) or has timed out
@@ -54,6 +54,20 @@ export class SharePointProfileService implements ISharePointProfileService {
       throw new PhotoSyncError('badResponse', 'GetMyProperties answered without the expected properties');
     }
     return profile;
+  }
+
+  public async getMyPictureVersion(): Promise<{ accountName: string; pictureUrl: string | undefined }> {
+    let body: unknown;
+    try {
+      body = await this._sp.profiles.myProperties.select('AccountName', 'PictureUrl')();
+    } catch (error) {
+      throw toPhotoSyncError(error, await httpFailure(error), 'badResponse');
+    }
+    const version: { accountName: string; pictureUrl: string | undefined } | undefined = parsePictureVersion(body);
+    if (!version) {
+      throw new PhotoSyncError('badResponse', 'GetMyProperties answered without AccountName');
+    }
+    return version;
   }
 
   public async getPicture(loginName: string): Promise<Blob> {

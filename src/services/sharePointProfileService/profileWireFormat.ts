@@ -63,6 +63,15 @@ export function parseMyProperties(body: unknown, toDate: (timestamp: string | un
   };
 }
 
+/** The answer to GetMyProperties?$select=AccountName,PictureUrl (PictureUrl is null without a picture). */
+export function parsePictureVersion(body: unknown): { accountName: string; pictureUrl: string | undefined } | undefined {
+  const root: Json | undefined = unwrapVerbose(body);
+  if (!root || typeof root.AccountName !== 'string') {
+    return undefined;
+  }
+  return { accountName: root.AccountName, pictureUrl: asString(root.PictureUrl) || undefined };
+}
+
 function timestampFromUrl(url: string | undefined): string | undefined {
   const match: RegExpMatchArray | null = url ? url.match(/[?&]t=(\d+)/) : null;
   return match ? match[1] : undefined;

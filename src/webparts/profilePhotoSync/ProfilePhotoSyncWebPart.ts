@@ -21,13 +21,15 @@ import { graphToken, graphTransport } from '../../services/transport/SPFxTranspo
 import { sameOriginTransport } from '../../services/transport/FetchTransport';
 import { BrowserImageCodec } from '../../services/imageCodec/BrowserImageCodec';
 import { BrowserResyncMemory } from '../../services/resyncMemory/BrowserResyncMemory';
+import { BrowserVerdictCache } from '../../services/verdictCache/BrowserVerdictCache';
 import { ErrorBoundary } from './components/errorBoundary';
 import { ProfilePhotoSyncContainer } from './components/profilePhotoSyncContainer';
-import { IProfilePhotoSyncWebPartProps } from './IProfilePhotoSyncWebPartProps';
+import { IProfilePhotoSyncWebPartProps, KEEP_CHECK_HOURS } from './IProfilePhotoSyncWebPartProps';
 import { CONTROLLER_PROPERTIES, PROPERTY_GROUPS, PropertyField } from './propertyFields';
 import { normalizeProperties } from './normalizeProperties';
 
 const GRAPH_RESOURCE: string = 'https://graph.microsoft.com';
+const HOUR_MS: number = 60 * 60 * 1000;
 
 export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProfilePhotoSyncWebPartProps> {
   private _graphClient: AadHttpClient | undefined;
@@ -75,8 +77,8 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   protected onPropertyPaneFieldChanged(propertyPath: string): void {
     if (CONTROLLER_PROPERTIES.indexOf(propertyPath as keyof IProfilePhotoSyncWebPartProps) >= 0) {
       // The same controller takes them: a resync under way finishes and shows its outcome before a new check.
-      const { sensitivity, autoResync } = normalizeProperties(this.properties);
-      this._controller?.updateSettings({ sensitivity, autoResync });
+      const { sensitivity, autoResync, keepCheck } = normalizeProperties(this.properties);
+      this._controller?.updateSettings({ sensitivity, autoResync, cacheLifetimeMs: KEEP_CHECK_HOURS[keepCheck] * HOUR_MS });
     }
   }
 
@@ -108,7 +110,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     if (!this._graphClient || !this._graphToken || !this._sp) {
       throw new Error('onInit has not run');
     }
-    const { sensitivity, autoResync } = normalizeProperties(this.properties);
+    const { sensitivity, autoResync, keepCheck } = normalizeProperties(this.properties);
     const pageContext = this.context.pageContext;
     return createSyncController({
       sp: this._sp,
@@ -119,8 +121,11 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       graphUrl: `${GRAPH_RESOURCE}/v1.0`,
       codec: new BrowserImageCodec(),
       memory: new BrowserResyncMemory(() => window.localStorage),
+      // Cache Storage exists only in secure contexts (SharePoint is always https).
+      cache: new BrowserVerdictCache(() => (typeof caches !== 'undefined' ? caches : undefined), window.location.origin),
       sensitivity,
       autoResync,
+      cacheLifetimeMs: KEEP_CHECK_HOURS[keepCheck] * HOUR_MS,
       // Online, SPFx gives the UPN as loginName (docs/dev/platform-facts.md#what-sharepoint-supplies-at-run-time).
       person: { loginName: pageContext.user.loginName, objectId: pageContext.aadInfo?.userId?.toString() },
       pageDigest: () => {

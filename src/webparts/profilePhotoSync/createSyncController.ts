@@ -8,6 +8,7 @@ import { GraphPhotoService } from '../../services/microsoft365PhotoService/Graph
 import { IPageDigest, SharePointProfileService } from '../../services/sharePointProfileService/SharePointProfileService';
 import { IImageCodec } from '../../logic/syncController/IImageCodec';
 import { IResyncMemory } from '../../logic/syncController/IResyncMemory';
+import { IVerdictCache } from '../../logic/syncController/IVerdictCache';
 import { SendWithRetry } from '../../services/sharePointProfileService/sendWithRetryBehavior';
 import { IPerson } from '../../logic/identity';
 
@@ -27,8 +28,12 @@ export interface ISyncControllerWiring {
   codec: IImageCodec;
   /** Where a resync SharePoint stored but could not show yet is remembered across visits. */
   memory: IResyncMemory;
+  /** Where each person's last check is kept for the next visit. */
+  cache: IVerdictCache;
   sensitivity: ComparisonSensitivity;
   autoResync: boolean;
+  /** How long a kept check may be shown again, in milliseconds; 0 keeps none. */
+  cacheLifetimeMs: number;
   /** The person the page was opened for (SPFx's page context). */
   person: IPerson;
   /** The request digest SharePoint wrote into the page, if any. */
@@ -67,8 +72,10 @@ export function createSyncController(wiring: ISyncControllerWiring): SyncControl
     sharePoint: new SharePointProfileService(wiring.sp, wiring.sharePointTransport, wiring.siteUrl, RETRY, wiring.pageDigest),
     codec: wiring.codec,
     memory: wiring.memory,
+    cache: wiring.cache,
     sensitivity: wiring.sensitivity,
     autoResync: wiring.autoResync,
+    cacheLifetimeMs: wiring.cacheLifetimeMs,
     person: wiring.person,
     resyncBudgetMs: RESYNC_BUDGET_MS,
     verifyDelaysMs: VERIFY_DELAYS_MS,

@@ -1,9 +1,10 @@
 import { DEFAULT_WEB_PART_PROPERTIES, IProfilePhotoSyncWebPartProps } from './IProfilePhotoSyncWebPartProps';
 
 /** The values each choice may hold; anything else stored for it falls back to the default. */
-const CHOICES: { [K in 'photoSize' | 'sensitivity']: ReadonlyArray<IProfilePhotoSyncWebPartProps[K]> } = {
+const CHOICES: { [K in ChoiceName]: ReadonlyArray<IProfilePhotoSyncWebPartProps[K]> } = {
   photoSize: ['small', 'medium', 'large'],
-  sensitivity: ['relaxed', 'standard', 'strict']
+  sensitivity: ['relaxed', 'standard', 'strict'],
+  keepCheck: ['off', 'day', 'threeDays', 'week']
 };
 
 /** Longest title and description kept: the page stays readable whatever a template stored. */
@@ -26,7 +27,7 @@ export function normalizeProperties(stored: unknown): IProfilePhotoSyncWebPartPr
     const value: unknown = own(name);
     return typeof value === 'boolean' ? value : DEFAULT_WEB_PART_PROPERTIES[name];
   };
-  const choice = <K extends 'photoSize' | 'sensitivity'>(name: K): IProfilePhotoSyncWebPartProps[K] => {
+  const choice = <K extends ChoiceName>(name: K): IProfilePhotoSyncWebPartProps[K] => {
     const value: unknown = own(name);
     const allowed: ReadonlyArray<IProfilePhotoSyncWebPartProps[K]> = CHOICES[name];
     return allowed.filter((option) => option === value)[0] ?? DEFAULT_WEB_PART_PROPERTIES[name];
@@ -40,8 +41,11 @@ export function normalizeProperties(stored: unknown): IProfilePhotoSyncWebPartPr
     photoSize: choice('photoSize'),
     showTimestamps: toggle('showTimestamps'),
     showTroubleshooting: toggle('showTroubleshooting'),
-    sensitivity: choice('sensitivity')
+    sensitivity: choice('sensitivity'),
+    keepCheck: choice('keepCheck')
   };
 }
+
+type ChoiceName = 'photoSize' | 'sensitivity' | 'keepCheck';
 
 type ToggleName = 'showResyncButton' | 'checkOnLoad' | 'autoResync' | 'showTimestamps' | 'showTroubleshooting';

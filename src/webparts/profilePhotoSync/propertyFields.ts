@@ -8,7 +8,7 @@ import { IProfilePhotoSyncWebPartProps } from './IProfilePhotoSyncWebPartProps';
 export type PropertyField =
   | { kind: 'text'; name: 'title' | 'description'; label: StringKey; multiline: boolean }
   | { kind: 'toggle'; name: ToggleName; label: StringKey }
-  | { kind: 'choice'; name: 'photoSize' | 'sensitivity'; label: StringKey; options: Array<{ key: string; text: StringKey }> };
+  | { kind: 'choice'; name: 'photoSize' | 'sensitivity' | 'keepCheck'; label: StringKey; options: Array<{ key: string; text: StringKey }> };
 
 type ToggleName = { [K in keyof IProfilePhotoSyncWebPartProps]: IProfilePhotoSyncWebPartProps[K] extends boolean ? K : never }[keyof IProfilePhotoSyncWebPartProps];
 
@@ -62,10 +62,21 @@ export const PROPERTY_GROUPS: IPropertyGroup[] = [
           { key: 'standard', text: 'SensitivityStandard' },
           { key: 'strict', text: 'SensitivityStrict' }
         ]
+      },
+      {
+        kind: 'choice',
+        name: 'keepCheck',
+        label: 'KeepCheckFieldLabel',
+        options: [
+          { key: 'off', text: 'KeepCheckOff' },
+          { key: 'day', text: 'KeepCheckDay' },
+          { key: 'threeDays', text: 'KeepCheckThreeDays' },
+          { key: 'week', text: 'KeepCheckWeek' }
+        ]
       }
     ]
   }
 ];
 
 /** Changing these needs a new controller (and a new check); the others only change what is shown. */
-export const CONTROLLER_PROPERTIES: ReadonlyArray<keyof IProfilePhotoSyncWebPartProps> = ['sensitivity', 'autoResync'];
+export const CONTROLLER_PROPERTIES: ReadonlyArray<keyof IProfilePhotoSyncWebPartProps> = ['sensitivity', 'autoResync', 'keepCheck'];

@@ -19,6 +19,11 @@ define([], function () {
     "SensitivityRelaxed": "Толерантна: допуска силно компресирани миниатюри",
     "SensitivityStandard": "Стандартна (препоръчително)",
     "SensitivityStrict": "Строга: отчита и малки разлики",
+    "KeepCheckFieldLabel": "Колко дълго да се пази последната проверка на всеки човек",
+    "KeepCheckOff": "Не се пази: всеки път пълна проверка",
+    "KeepCheckDay": "Един ден (препоръчително)",
+    "KeepCheckThreeDays": "Три дни",
+    "KeepCheckWeek": "Една седмица",
     "ToggleOn": "Включено",
     "ToggleOff": "Изключено",
 

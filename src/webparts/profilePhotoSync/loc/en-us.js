@@ -19,6 +19,11 @@ define([], function () {
     "SensitivityRelaxed": "Relaxed: tolerates heavily compressed thumbnails",
     "SensitivityStandard": "Standard (recommended)",
     "SensitivityStrict": "Strict: flags small differences",
+    "KeepCheckFieldLabel": "Keep each person's last check for",
+    "KeepCheckOff": "Don't keep it: check in full every time",
+    "KeepCheckDay": "One day (recommended)",
+    "KeepCheckThreeDays": "Three days",
+    "KeepCheckWeek": "One week",
     "ToggleOn": "On",
     "ToggleOff": "Off",
 

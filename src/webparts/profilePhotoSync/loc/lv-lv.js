@@ -19,6 +19,11 @@ define([], function () {
     "SensitivityRelaxed": "Iecietīgs: pieļauj stipri saspiestus sīktēlus",
     "SensitivityStandard": "Standarta (ieteicams)",
     "SensitivityStrict": "Stingrs: atzīmē arī nelielas atšķirības",
+    "KeepCheckFieldLabel": "Cik ilgi glabāt katras personas pēdējo pārbaudi",
+    "KeepCheckOff": "Neglabāt: katru reizi veikt pilnu pārbaudi",
+    "KeepCheckDay": "Vienu dienu (ieteicams)",
+    "KeepCheckThreeDays": "Trīs dienas",
+    "KeepCheckWeek": "Vienu nedēļu",
     "ToggleOn": "Ieslēgts",
     "ToggleOff": "Izslēgts",
 

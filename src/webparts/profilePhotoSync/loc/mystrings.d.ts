@@ -18,6 +18,11 @@ declare interface IProfilePhotoSyncWebPartStrings {
   SensitivityRelaxed: string;
   SensitivityStandard: string;
   SensitivityStrict: string;
+  KeepCheckFieldLabel: string;
+  KeepCheckOff: string;
+  KeepCheckDay: string;
+  KeepCheckThreeDays: string;
+  KeepCheckWeek: string;
   ToggleOn: string;
   ToggleOff: string;
   DefaultTitle: string;

@@ -19,6 +19,11 @@ define([], function () {
     "SensitivityRelaxed": "Permisivă: tolerează miniaturile puternic comprimate",
     "SensitivityStandard": "Standard (recomandată)",
     "SensitivityStrict": "Strictă: semnalează și diferențele mici",
+    "KeepCheckFieldLabel": "Cât timp se păstrează ultima verificare a fiecărei persoane",
+    "KeepCheckOff": "Nu se păstrează: verificare completă de fiecare dată",
+    "KeepCheckDay": "O zi (recomandat)",
+    "KeepCheckThreeDays": "Trei zile",
+    "KeepCheckWeek": "O săptămână",
     "ToggleOn": "Activat",
     "ToggleOff": "Dezactivat",
 

@@ -19,6 +19,11 @@ define([], function () {
     "SensitivityRelaxed": "Prizanesljiva: dopušča močno stisnjene sličice",
     "SensitivityStandard": "Standardna (priporočeno)",
     "SensitivityStrict": "Stroga: zazna tudi majhne razlike",
+    "KeepCheckFieldLabel": "Kako dolgo hraniti zadnje preverjanje vsake osebe",
+    "KeepCheckOff": "Ne hrani: vsakič opravi popolno preverjanje",
+    "KeepCheckDay": "En dan (priporočeno)",
+    "KeepCheckThreeDays": "Tri dni",
+    "KeepCheckWeek": "En teden",
     "ToggleOn": "Vklopljeno",
     "ToggleOff": "Izklopljeno",
 

@@ -29,7 +29,7 @@ export function ProfilePhotoSyncContainer(props: IProfilePhotoSyncContainerProps
     <ProfilePhotoSync
       {...viewProps}
       state={shown}
-      onCheck={() => { controller.check().catch(() => undefined); }}
+      onCheck={() => { controller.check(true).catch(() => undefined); }}
       onResync={() => { controller.resync().catch(() => undefined); }}
     />
   );

@@ -1,0 +1,126 @@
+import { ICachedCheck, IVerdictCache } from '../../logic/syncController/IVerdictCache';
+import { ISharePointProfile } from '../../models/ISharePointProfile';
+import { Verdict } from '../../logic/verdict';
+
+/** The part of the Cache Storage API it needs (window.caches in SharePoint). */
+export interface ICacheStorage {
+  open(name: string): Promise<ICache>;
+}
+
+export interface ICache {
+  match(key: string): Promise<Response | undefined>;
+  put(key: string, response: Response): Promise<void>;
+  delete(key: string): Promise<boolean>;
+}
+
+const CACHE_NAME: string = 'profile-photo-sync';
+
+interface IStoredCheck {
+  checkedAt: number;
+  microsoft365: { etag: string | undefined; width: number; height: number; type: string } | undefined;
+  sharePointProfile: Omit<ISharePointProfile, 'pictureChangedAt'> & { pictureChangedAt: string | undefined };
+  sharePointImageType: string;
+  verdict: Verdict;
+  sensitivity: ICachedCheck['sensitivity'];
+}
+
+/**
+ * Keeps each person's last check in the browser's Cache Storage: a small JSON record and the two images, under keys
+ * made of the person's login name (another person on the same browser looks under other keys and finds nothing).
+ * Keys are URLs on the page's origin that nothing serves; they are never fetched. Storage that is missing (not a
+ * secure context), full or malformed reads as empty: the cost is one full check.
+ */
+export class BrowserVerdictCache implements IVerdictCache {
+  private readonly _storage: () => ICacheStorage | undefined;
+  private readonly _origin: string;
+
+  /**
+   * @param storage gives the Cache Storage when asked (window.caches; undefined where the browser has none)
+   * @param origin the page's origin, for the keys
+   */
+  public constructor(storage: () => ICacheStorage | undefined, origin: string) {
+    this._storage = storage;
+    this._origin = origin;
+  }
+
+  public async recall(loginName: string): Promise<ICachedCheck | undefined> {
+    try {
+      const cache: ICache | undefined = await this._open();
+      const recordAnswer: Response | undefined = cache && await cache.match(this._key(loginName, 'check'));
+      if (!cache || !recordAnswer) {
+        return undefined;
+      }
+      const record: IStoredCheck = await recordAnswer.json();
+      const [microsoft365, sharePoint] = await Promise.all([
+        record.microsoft365 ? cache.match(this._key(loginName, 'microsoft365')) : Promise.resolve(undefined),
+        cache.match(this._key(loginName, 'sharepoint'))
+      ]);
+      if (!sharePoint || (record.microsoft365 && !microsoft365) || typeof record.checkedAt !== 'number' || !record.verdict) {
+        return undefined;
+      }
+      const profile: IStoredCheck['sharePointProfile'] = record.sharePointProfile;
+      return {
+        checkedAt: record.checkedAt,
+        microsoft365Photo: record.microsoft365 && microsoft365 ? {
+          etag: record.microsoft365.etag,
+          width: record.microsoft365.width,
+          height: record.microsoft365.height,
+          image: await microsoft365.blob()
+        } : undefined,
+        sharePointProfile: { ...profile, pictureChangedAt: profile.pictureChangedAt ? new Date(profile.pictureChangedAt) : undefined },
+        sharePointImage: await sharePoint.blob(),
+        verdict: record.verdict,
+        sensitivity: record.sensitivity
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  public async remember(loginName: string, check: ICachedCheck): Promise<void> {
+    try {
+      const cache: ICache | undefined = await this._open();
+      if (!cache) {
+        return;
+      }
+      const photo = check.microsoft365Photo;
+      const record: IStoredCheck = {
+        checkedAt: check.checkedAt,
+        microsoft365: photo && { etag: photo.etag, width: photo.width, height: photo.height, type: photo.image.type },
+        sharePointProfile: { ...check.sharePointProfile, pictureChangedAt: check.sharePointProfile.pictureChangedAt?.toISOString() },
+        sharePointImageType: check.sharePointImage.type,
+        verdict: check.verdict,
+        sensitivity: check.sensitivity
+      };
+      // The images first: a record is only ever found with its images in place.
+      await cache.delete(this._key(loginName, 'check'));
+      await Promise.all([
+        photo ? cache.put(this._key(loginName, 'microsoft365'), new Response(photo.image)) : cache.delete(this._key(loginName, 'microsoft365')),
+        cache.put(this._key(loginName, 'sharepoint'), new Response(check.sharePointImage))
+      ]);
+      await cache.put(this._key(loginName, 'check'), new Response(JSON.stringify(record), { headers: { 'Content-Type': 'application/json' } }));
+    } catch {
+      // Storage full or unavailable: nothing is kept.
+    }
+  }
+
+  public async forget(loginName: string): Promise<void> {
+    try {
+      const cache: ICache | undefined = await this._open();
+      if (cache) {
+        await Promise.all(['check', 'microsoft365', 'sharepoint'].map((part) => cache.delete(this._key(loginName, part))));
+      }
+    } catch {
+      // Nothing to forget where nothing could be kept.
+    }
+  }
+
+  private async _open(): Promise<ICache | undefined> {
+    const storage: ICacheStorage | undefined = this._storage();
+    return storage ? storage.open(CACHE_NAME) : undefined;
+  }
+
+  private _key(loginName: string, part: string): string {
+    return `${this._origin}/_profile-photo-sync-cache/${encodeURIComponent(loginName.trim().toLowerCase())}/${part}`;
+  }
+}
