@@ -116,6 +116,11 @@ export function controlRoutes(state, urls) {
     res.json(state.options);
   });
 
+  // What no browser API shows: the CORS preflights Graph answered since the last reset.
+  router.get('/requests', (req, res) => {
+    res.json({ graphPreflights: state.graphPreflights });
+  });
+
   router.get('/state', (req, res) => {
     const user = state.users.get(String(req.query.user ?? ''));
     if (!user) return res.status(404).json({ error: `Unknown user '${req.query.user ?? ''}'.` });

@@ -149,6 +149,16 @@ describe('faults', () => {
   });
 });
 
+describe('requests', () => {
+  it('counts the CORS preflights Graph answered since the last reset', async () => {
+    await client.control('/reset', {});
+    await fetch(`${emu.graphUrl}/v1.0/me/photo`, { method: 'OPTIONS', headers: { origin: emu.siteUrl, 'access-control-request-method': 'GET' } });
+    assert.deepEqual(await (await client.control('/requests')).json(), { graphPreflights: 1 });
+    await client.control('/reset', {});
+    assert.deepEqual(await (await client.control('/requests')).json(), { graphPreflights: 0 });
+  });
+});
+
 describe('users', () => {
   it('adds a user shaped like a seeded one, with an identity of its own, until the next reset', async () => {
     const created = await client.control('/users', { id: 'cell-1', like: 'out-of-sync' });

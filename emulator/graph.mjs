@@ -45,6 +45,7 @@ export function graphRoutes(state, urls) {
   const router = express.Router();
 
   router.options(/.*/, (req, res) => {
+    state.graphPreflights += 1;
     res
       .set({
         'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',

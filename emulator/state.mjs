@@ -141,6 +141,8 @@ export class EmulatorState {
   tokens = new TokenIssuer();
   /** Added to every request on every origin, in ms. */
   latencyMs = 0;
+  /** CORS preflights Graph answered since the last reset (browsers do not show them to page scripts or Playwright). */
+  graphPreflights = 0;
   /** @type {ScenarioOptions} */
   options;
   /** @type {Map<string, { userId: string, expiresAt: number }>} digest value → owner and expiry (ms since 1970) */
@@ -177,6 +179,7 @@ export class EmulatorState {
     );
     this.faults.clear();
     this.latencyMs = 0;
+    this.graphPreflights = 0;
     this.options = { ...this.#defaultOptions };
   }
 

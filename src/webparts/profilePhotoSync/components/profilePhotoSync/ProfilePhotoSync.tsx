@@ -97,6 +97,7 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
           loading={loading || (state.phase !== 'notChecked' && state.microsoft365Photo !== undefined && !microsoft365Url)}
           side={side}
           caption={undefined}
+          reserveCaption={settings.showTimestamps}
           colors={colors}
         />
         <PhotoCard
@@ -107,6 +108,7 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
           loading={loading || (state.sharePointImage !== undefined && !sharePointUrl)}
           side={side}
           caption={settings.showTimestamps && profile ? changeCaption(profile.pictureChangedAt, isPlaceholder, strings, locale) : undefined}
+          reserveCaption={settings.showTimestamps}
           colors={colors}
         />
       </div>
@@ -119,10 +121,8 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
         busy={status.busy}
         colors={colors}
       />
+      {/* Check first: Resync appears after it when a check finds a difference, and nothing moves. */}
       <div className={classes.actions}>
-        {showResync ? (
-          <ActionButton text={strings.ResyncButton} busyText={strings.ResyncBusyLabel} busy={resyncBusy} disabled={waitingForServer} primary={true} onClick={onResync} colors={colors} />
-        ) : undefined}
         <ActionButton
           text={state.phase === 'notChecked' ? strings.CheckButton : strings.CheckAgainButton}
           busy={loading}
@@ -131,6 +131,9 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
           onClick={onCheck}
           colors={colors}
         />
+        {showResync ? (
+          <ActionButton text={strings.ResyncButton} busyText={strings.ResyncBusyLabel} busy={resyncBusy} disabled={waitingForServer} primary={true} onClick={onResync} colors={colors} />
+        ) : undefined}
       </div>
       {status.showManualSteps ? (
         <ManualSteps

@@ -39,7 +39,8 @@ export const StatusMessage = React.forwardRef<HTMLDivElement, IStatusMessageProp
       gap: 10,
       alignItems: 'flex-start',
       padding: '10px 12px',
-      minHeight: 44,
+      // A title and one line: the progress message takes the verdict's usual height, so nothing below it moves.
+      minHeight: 64,
       boxSizing: 'border-box',
       background: background[tone],
       color: colors.messageText || colors.bodyText,
@@ -55,7 +56,8 @@ export const StatusMessage = React.forwardRef<HTMLDivElement, IStatusMessageProp
       borderTopColor: colors.primaryButtonBackground,
       animation: `${spin} 1s linear infinite`
     },
-    title: { margin: 0, fontSize: 16, fontWeight: 600 },
+    spinnerPlace: { flex: '0 0 auto', width: 20 },
+    title: { margin: 0, fontSize: 16, lineHeight: '22px', fontWeight: 600 },
     paragraph: { margin: '2px 0 0', fontSize: 14, lineHeight: '20px' },
     // The message's own text colour keeps its contrast on every tone's background; the underline marks the link.
     link: { color: 'inherit', fontWeight: 600, textDecoration: 'underline', selectors: { ':hover': { textDecorationThickness: 2 } } }
@@ -63,7 +65,8 @@ export const StatusMessage = React.forwardRef<HTMLDivElement, IStatusMessageProp
 
   return (
     <div ref={ref} tabIndex={-1} className={classes.root} role="status" aria-live="polite" aria-busy={busy}>
-      {busy ? <span className={classes.spinner} aria-hidden={true} /> : undefined}
+      {/* The spinner's place stays when it stops, so the words do not move sideways. */}
+      <span className={busy ? classes.spinner : classes.spinnerPlace} aria-hidden={true} />
       <div>
         {title ? <p className={classes.title}>{title}</p> : undefined}
         {paragraphs.map((text) => <p key={text} className={classes.paragraph}>{text}</p>)}
