@@ -10,7 +10,9 @@
 //      difference divided by 150 ms is the number of sequential round trips a step costs. Layout shift while loading.
 //   5. Requests and bytes per visit (first, unchanged repeat, after a photo change) and per resync, counted in the
 //      browser, CORS preflights included: the input of the README's tenant load model.
-//   6. Budgets (issue 9): each figure next to its budget; the process exits 1 when one is broken.
+//   6. Comparison in Chromium: the browser codec's decode of a 648-px JPEG and a 300-px thumbnail, both fingerprints and
+//      the comparison, as the web part does them, timed in the page.
+//   7. Budgets (issue 9): each figure next to its budget; the process exits 1 when one is broken.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -68,6 +70,8 @@ async function main() {
   results.endToEnd = await measureEndToEnd();
   printEndToEnd(results.endToEnd);
   printRequests(results.endToEnd.requests);
+  results.browserComparison = await measureBrowserComparison();
+  printBrowserComparison(results.browserComparison);
   results.budgets = checkBudgets(results);
   printBudgets(results.budgets);
 
@@ -76,7 +80,7 @@ async function main() {
   writeFileSync(join(root, 'temp', 'bench.json'), `${JSON.stringify(results, undefined, 2)}\n`);
   console.log(`\nWall time ${results.wallSeconds} s. Every number and sample: temp/bench.json`);
   if (results.budgets.some((budget) => !budget.met)) {
-    console.log('A budget is broken (see 6.).');
+    console.log('A budget is broken (see 7.).');
     process.exitCode = 1;
   }
 }
@@ -574,7 +578,69 @@ function printRequests(requests) {
   ]);
 }
 
-// ── 6. Budgets ───────────────────────────────────────────────────────────────────────────────────────────────────────
+// ── 6. Comparison in Chromium ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The web part's own BrowserImageCodec and comparison, bundled from src/ for the page, run in Chromium on a 648-px
+ * JPEG (Graph's size) and a 300-px one (SharePoint's large thumbnail): both decodes at 64 px, both fingerprints, the
+ * comparison. Timed with performance.now() in the page; a warm-up run first.
+ */
+async function measureBrowserComparison() {
+  const built = await build({
+    stdin: {
+      contents: [
+        "import { BrowserImageCodec } from './src/services/imageCodec/BrowserImageCodec';",
+        "import { computeFingerprint, compareFingerprints } from './src/logic/photoComparison';",
+        'window.__compare = async (large, small) => {',
+        '  const codec = new BrowserImageCodec();',
+        '  const t0 = performance.now();',
+        '  const [a, b] = await Promise.all([codec.decode(large, 64), codec.decode(small, 64)]);',
+        "  const result = compareFingerprints(computeFingerprint(a), computeFingerprint(b), 'standard');",
+        '  return { ms: performance.now() - t0, same: result.isSamePhoto };',
+        '};'
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts'
+    },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2019',
+    logLevel: 'warning'
+  });
+  const script = built.outputFiles[0].text;
+  const large = await renderPortrait(PORTRAITS.bogdan, 648);
+  const small = await renderPortrait(PORTRAITS.bogdan, 300);
+  const browser = await chromium.launch({
+    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--no-sandbox', '--disable-gpu']
+  });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>bench</title>');
+    await page.addScriptTag({ content: script });
+    const samples = await page.evaluate(async ({ largeBytes, smallBytes, runs }) => {
+      const blob = (bytes) => new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });
+      const times = [];
+      for (let run = 0; run <= runs; run++) {
+        const { ms, same } = await window.__compare(blob(largeBytes), blob(smallBytes));
+        if (!same) throw new Error('the same portrait at two sizes was not the same photo');
+        if (run > 0) times.push(ms);
+      }
+      return times;
+    }, { largeBytes: [...large], smallBytes: [...small], runs: 15 });
+    return { browser: `Chromium ${browser.version()}`, input: '648-px and 300-px JPEG, decoded at 64 px', runs: samples.length, unit: 'ms', ...summarise(samples, 2) };
+  } finally {
+    await browser.close();
+  }
+}
+
+function printBrowserComparison(comparison) {
+  console.log(`\n6. Comparison in ${comparison.browser}: ${comparison.input}, fingerprints and comparison (ms; median of ${comparison.runs} runs after a warm-up)`);
+  printTable(['step', 'median ms', 'p90 ms'], [['decode both + fingerprint both + compare', comparison.median, comparison.p90]]);
+}
+
+// ── 7. Budgets ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 function checkBudgets(results) {
   const step = (name) => results.endToEnd.steps.find((s) => s.name === name);
@@ -587,13 +653,14 @@ function checkBudgets(results) {
     ['repeat visit, bytes', repeat.sharePoint.bytes + repeat.graph.bytes, 10 * 1024 - 1],
     ['first render, KB gzip (bundle + en-us)', round((gzip('webPart') + gzip('strings', 'en-us')) / 1024, 1), 45],
     ['everything it can load, KB gzip', round((gzip('webPart') + gzip('strings')) / 1024, 1), 90],
-    ['layout shift while loading (CLS)', round(results.endToEnd.layoutShift.max, 4), 0]
+    ['layout shift while loading (CLS)', round(results.endToEnd.layoutShift.max, 4), 0],
+    ['decode + fingerprint + compare in Chromium, ms', results.browserComparison.median, 20]
   ];
   return budgets.map(([name, value, budget]) => ({ name, value, budget, met: value <= budget }));
 }
 
 function printBudgets(budgets) {
-  console.log('\n6. Budgets');
+  console.log('\n7. Budgets');
   printTable(['figure', 'measured', 'budget', ''], budgets.map((b) => [b.name, b.value, `≤ ${b.budget}`, b.met ? 'met' : 'BROKEN']));
 }
 
