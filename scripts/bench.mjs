@@ -12,7 +12,9 @@
 //      browser, CORS preflights included: the input of the README's tenant load model.
 //   6. Comparison in Chromium: the browser codec's decode of a 648-px JPEG and a 300-px thumbnail, both fingerprints and
 //      the comparison, as the web part does them, timed in the page.
-//   7. Budgets (issue 9): each figure next to its budget; the process exits 1 when one is broken.
+//   7. Leaks: 50 resyncs on one page (JS heap after garbage collection, live object URLs, event listeners), then the
+//      web part removed from the page: nothing of it may stay.
+//   8. Budgets (issue 9): each figure next to its budget; the process exits 1 when one is broken.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -72,6 +74,8 @@ async function main() {
   printRequests(results.endToEnd.requests);
   results.browserComparison = await measureBrowserComparison();
   printBrowserComparison(results.browserComparison);
+  results.leaks = await measureLeaks();
+  printLeaks(results.leaks);
   results.budgets = checkBudgets(results);
   printBudgets(results.budgets);
 
@@ -80,7 +84,7 @@ async function main() {
   writeFileSync(join(root, 'temp', 'bench.json'), `${JSON.stringify(results, undefined, 2)}\n`);
   console.log(`\nWall time ${results.wallSeconds} s. Every number and sample: temp/bench.json`);
   if (results.budgets.some((budget) => !budget.met)) {
-    console.log('A budget is broken (see 7.).');
+    console.log('A budget is broken (see 8.).');
     process.exitCode = 1;
   }
 }
@@ -640,7 +644,92 @@ function printBrowserComparison(comparison) {
   printTable(['step', 'median ms', 'p90 ms'], [['decode both + fingerprint both + compare', comparison.median, comparison.p90]]);
 }
 
-// ── 7. Budgets ───────────────────────────────────────────────────────────────────────────────────────────────────────
+// ── 7. Leaks ─────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Heap noise allowed between two measurements after a forced GC (V8 keeps some slack), in KB. */
+const LEAK_TOLERANCE_KB = 256;
+const LEAK_RESYNCS = 50;
+
+/**
+ * One page, 50 rounds of: the emulator reset (SharePoint back to the old photo), Check again, Resync → Resynced. Object
+ * URLs and event listeners are counted by wrapping the browser's own functions before the page's scripts run; the heap
+ * is read through the DevTools protocol after a forced garbage collection, at round 10 (everything warmed up) and 50.
+ * Then "Remove web part" (the runtime disposes it): no object URL of it may stay.
+ */
+async function measureLeaks() {
+  const workbenchDir = join(root, 'workbench', 'dist');
+  const emulator = await startEmulator({ sitePort: 0, mySitePort: 0, graphPort: 0, workbenchDir });
+  const browser = await chromium.launch({
+    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--no-sandbox', '--disable-gpu']
+  });
+  let strings;
+  vm.runInNewContext(readFileSync(join(root, 'src', 'webparts', 'profilePhotoSync', 'loc', 'en-us.js'), 'utf8'),
+    { define: (_deps, factory) => { strings = factory(); } });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      const live = new Set();
+      const create = URL.createObjectURL.bind(URL);
+      const revoke = URL.revokeObjectURL.bind(URL);
+      URL.createObjectURL = (object) => { const url = create(object); live.add(url); return url; };
+      URL.revokeObjectURL = (url) => { live.delete(url); revoke(url); };
+      // Listeners on what outlives the web part (the window, the document and its root elements); a listener on an
+      // element that is replaced goes with it (React puts load and error listeners on every <img>).
+      let listeners = 0;
+      const lasting = (target) => target === window || target === document || target === document.documentElement || target === document.body;
+      const add = EventTarget.prototype.addEventListener;
+      const remove = EventTarget.prototype.removeEventListener;
+      EventTarget.prototype.addEventListener = function (...args) { if (lasting(this)) listeners++; return add.apply(this, args); };
+      EventTarget.prototype.removeEventListener = function (...args) { if (lasting(this)) listeners--; return remove.apply(this, args); };
+      window.__leaks = () => ({ objectUrls: live.size, listeners });
+    });
+    await page.addInitScript(recordSettledMoments);
+    const cdp = await page.context().newCDPSession(page);
+    const heapKb = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return Math.round((await cdp.send('Runtime.getHeapUsage')).usedSize / 1024);
+    };
+    await page.goto(`${emulator.siteUrl}/?user=${USER}`);
+    expectText(await waitForSettled(page, 0), strings.VerdictOutOfSyncTitle, 'the opened page');
+    const rounds = [];
+    for (let round = 1; round <= LEAK_RESYNCS; round++) {
+      let clicked = await clickInPage(page, page.getByRole('button', { name: strings.ResyncButton, exact: true }));
+      expectText(await waitForSettled(page, clicked), strings.ResyncDoneTitle, `resync ${round}`);
+      await control(emulator.siteUrl, '/_emulator/reset');
+      clicked = await clickInPage(page, page.getByRole('button', { name: strings.CheckAgainButton, exact: true }));
+      expectText(await waitForSettled(page, clicked), strings.VerdictOutOfSyncTitle, `check ${round}`);
+      if (round === 10 || round === LEAK_RESYNCS) {
+        rounds.push({ round, heapKb: await heapKb(), ...(await page.evaluate(() => window.__leaks())) });
+      }
+    }
+    await page.getByRole('button', { name: 'Remove web part' }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=section] [role=status]'));
+    const removed = await page.evaluate(() => window.__leaks());
+    const [at10, at50] = rounds;
+    return {
+      resyncs: LEAK_RESYNCS,
+      rounds,
+      heapGrowthKb: at50.heapKb - at10.heapKb,
+      listenerGrowth: at50.listeners - at10.listeners,
+      objectUrlsAfterResyncs: at50.objectUrls,
+      objectUrlsAfterRemoval: removed.objectUrls
+    };
+  } finally {
+    await browser.close();
+    await emulator.close();
+  }
+}
+
+function printLeaks(leaks) {
+  console.log(`\n7. Leaks over ${leaks.resyncs} resyncs on one page, then the web part removed`);
+  printTable(['after round', 'JS heap KB', 'live object URLs', 'window/document listeners (net)'],
+    leaks.rounds.map((r) => [r.round, r.heapKb, r.objectUrls, r.listeners]));
+  console.log(`  after "Remove web part": ${leaks.objectUrlsAfterRemoval} live object URLs`);
+}
+
+// ── 8. Budgets ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 function checkBudgets(results) {
   const step = (name) => results.endToEnd.steps.find((s) => s.name === name);
@@ -654,13 +743,17 @@ function checkBudgets(results) {
     ['first render, KB gzip (bundle + en-us)', round((gzip('webPart') + gzip('strings', 'en-us')) / 1024, 1), 45],
     ['everything it can load, KB gzip', round((gzip('webPart') + gzip('strings')) / 1024, 1), 90],
     ['layout shift while loading (CLS)', round(results.endToEnd.layoutShift.max, 4), 0],
-    ['decode + fingerprint + compare in Chromium, ms', results.browserComparison.median, 20]
+    ['decode + fingerprint + compare in Chromium, ms', results.browserComparison.median, 20],
+    ['JS heap growth over resyncs 10 → 50, KB', results.leaks.heapGrowthKb, LEAK_TOLERANCE_KB],
+    ['object URLs live after 50 resyncs', results.leaks.objectUrlsAfterResyncs, 2],
+    ['listeners on window/document added over resyncs 10 → 50', results.leaks.listenerGrowth, 0],
+    ['object URLs live after the web part is removed', results.leaks.objectUrlsAfterRemoval, 0]
   ];
   return budgets.map(([name, value, budget]) => ({ name, value, budget, met: value <= budget }));
 }
 
 function printBudgets(budgets) {
-  console.log('\n7. Budgets');
+  console.log('\n8. Budgets');
   printTable(['figure', 'measured', 'budget', ''], budgets.map((b) => [b.name, b.value, `≤ ${b.budget}`, b.met ? 'met' : 'BROKEN']));
 }
 
