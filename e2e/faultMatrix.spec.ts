@@ -228,20 +228,19 @@ async function runCell(browser: Browser, baseURL: string, request: APIRequestCon
     }
   });
   const pattern: RegExp = new RegExp(cell.endpoint.path, 'i');
-  // When each request to the faulted endpoint started, by the browser's own clock (events reach the test later).
-  let hits: number[] = [];
+  // Every request to the faulted endpoint, as it starts; when it started is read from the browser's own clock once
+  // its answer is in (events reach the test later than the requests go out).
+  let sentToEndpoint: import('@playwright/test').Request[] = [];
   const matches = (sent: import('@playwright/test').Request): boolean => {
     const url: URL = new URL(sent.url());
     const originMatches: boolean = cell.endpoint.origin === 'graph' ? /\/v1\.0\//.test(url.pathname) : !/\/v1\.0\//.test(url.pathname);
     return originMatches && sent.method() !== 'OPTIONS' && pattern.test(url.pathname + url.search) && (!cell.endpoint.method || sent.method() === cell.endpoint.method);
   };
-  const started = (sent: import('@playwright/test').Request): void => {
+  page.on('request', (sent) => {
     if (matches(sent)) {
-      hits.push(sent.timing().startTime);
+      sentToEndpoint.push(sent);
     }
-  };
-  page.on('requestfinished', started);
-  page.on('requestfailed', started);
+  });
   try {
     const created = await request.post('/_emulator/users', { data: { id: cell.user, like: 'out-of-sync' } });
     expect(created.status()).toBe(201);
@@ -265,7 +264,7 @@ async function runCell(browser: Browser, baseURL: string, request: APIRequestCon
         });
       }
       await addFault(request, faultSpec(cell));
-      hits = [];
+      sentToEndpoint = [];
       await page.getByRole('button', { name: en.ResyncButton }).click();
     }
 
@@ -299,7 +298,11 @@ async function runCell(browser: Browser, baseURL: string, request: APIRequestCon
     }
 
     // Retries as the server asked (requests let through before the fault started are not its retries).
-    hits = hits.sort((a, b) => a - b).slice(cell.phase === 'resync' ? cell.endpoint.skip ?? 0 : 0);
+    const started: number[] = await Promise.all(sentToEndpoint.map(async (sent) => {
+      await sent.response().catch(() => undefined);
+      return sent.timing().startTime;
+    }));
+    const hits: number[] = started.sort((a, b) => a - b).slice(cell.phase === 'resync' ? cell.endpoint.skip ?? 0 : 0);
     if (cell.fault.retryAfter !== undefined) {
       const expectedHits: number = cell.fault.retryAfter <= 10 ? 2 : 1;
       if (hits.length < expectedHits || (cell.fault.retryAfter > 10 && hits.length !== 1)) {
