@@ -53,15 +53,18 @@ export interface ISyncSettings {
   cacheLifetimeMs: number;
 }
 
+const DAY_MS: number = 24 * 60 * 60 * 1000;
+
 /** How long a stored resync explains a SharePoint picture that still differs: its cache can lag about a day. */
-const STORED_RESYNC_LIFETIME_MS: number = 24 * 60 * 60 * 1000;
+const STORED_RESYNC_LIFETIME_MS: number = DAY_MS;
 
 /** Automatic resync tries each Microsoft 365 photo once a day at most, however often the page is opened. */
-const AUTO_RESYNC_INTERVAL_MS: number = 24 * 60 * 60 * 1000;
+const AUTO_RESYNC_INTERVAL_MS: number = DAY_MS;
 
-const MAX_RETRY_AT_MS: number = 24 * 60 * 60 * 1000;
+/** The latest "try again after" said: a server asking for more than a day asks for what no page view waits for. */
+const MAX_RETRY_AT_MS: number = DAY_MS;
 
-const DEFAULT_CACHE_LIFETIME_MS: number = 24 * 60 * 60 * 1000;
+const DEFAULT_CACHE_LIFETIME_MS: number = DAY_MS;
 
 /**
  * Verdicts worth showing again. Failures are retried by a new check; 'awaitingCache' is not kept either, because
@@ -230,7 +233,7 @@ export class SyncController {
 
   /**
    * Uploads the Microsoft 365 photo to SharePoint and verifies it by reading back. Ignored while busy.
-   * Before anything is written, SharePoint's profile and Graph's /me must both be the person the page is for and the
+   * Before anything is written, SharePoint's profile and the Graph token's user must both be the person the page is for and the
    * profile the check read; a digest refused as stale is replaced once, after the same check.
    */
   public async resync(): Promise<void> {
@@ -362,7 +365,7 @@ export class SyncController {
   }
 
   /**
-   * A ticket (profile and digest, one round trip, a new digest when the last was refused) whose profile, and Graph's /me, are the page's person and the
+   * A ticket (profile and digest, one round trip, a new digest when the last was refused) whose profile, and the Graph token's user, are the page's person and the
    * profile the check read; otherwise PhotoSyncError('accountChanged').
    */
   private async _confirmedTicket(checked: ISharePointProfile, renewDigest: boolean): Promise<IUploadTicket> {
@@ -612,7 +615,6 @@ function profilePerson(profile: ISharePointProfile): IPerson {
 
 /** When to try again, from how long a throttling server asked to wait. */
 function retryAtOf(failure: PhotoSyncError): number | undefined {
-  // A server asking for more than a day is asking for something no page view waits for: a day, at most, is said.
   return failure.kind === 'throttled' && failure.retryAfterMs !== undefined ? Date.now() + Math.min(failure.retryAfterMs, MAX_RETRY_AT_MS) : undefined;
 }
 

@@ -24,23 +24,14 @@ export class BrowserResyncMemory implements IResyncMemory {
   }
 
   public recall(accountName: string): IStoredResync | undefined {
-    try {
-      const raw: string | null = this._storage().getItem(KEY_PREFIX + accountName); // eslint-disable-line @rushstack/no-new-null
-      const value: Partial<IStoredResync> | undefined = raw ? JSON.parse(raw) : undefined;
-      return value && typeof value.pictureTimestamp === 'string' && typeof value.storedAt === 'number'
-        ? { pictureTimestamp: value.pictureTimestamp, microsoft365Etag: typeof value.microsoft365Etag === 'string' ? value.microsoft365Etag : undefined, storedAt: value.storedAt }
-        : undefined;
-    } catch {
-      return undefined;
-    }
+    return this._read<IStoredResync>(KEY_PREFIX + accountName, (value) =>
+      typeof value.pictureTimestamp === 'string' && typeof value.storedAt === 'number'
+        ? { pictureTimestamp: value.pictureTimestamp, microsoft365Etag: etagOf(value.microsoft365Etag), storedAt: value.storedAt }
+        : undefined);
   }
 
   public remember(accountName: string, resync: IStoredResync): void {
-    try {
-      this._storage().setItem(KEY_PREFIX + accountName, JSON.stringify(resync));
-    } catch {
-      // Storage full or disabled: nothing is remembered.
-    }
+    this._write(KEY_PREFIX + accountName, resync);
   }
 
   public forget(accountName: string): void {
@@ -52,22 +43,34 @@ export class BrowserResyncMemory implements IResyncMemory {
   }
 
   public recallAutoResync(accountName: string): IAutoResyncAttempt | undefined {
+    return this._read<IAutoResyncAttempt>(AUTO_KEY_PREFIX + accountName, (value) =>
+      typeof value.triedAt === 'number' ? { microsoft365Etag: etagOf(value.microsoft365Etag), triedAt: value.triedAt } : undefined);
+  }
+
+  public rememberAutoResync(accountName: string, attempt: IAutoResyncAttempt): void {
+    this._write(AUTO_KEY_PREFIX + accountName, attempt);
+  }
+
+  /** The entry under `key`, checked by `parse`; undefined when missing, malformed or unreadable. */
+  private _read<T>(key: string, parse: (value: Partial<T>) => T | undefined): T | undefined {
     try {
-      const raw: string | null = this._storage().getItem(AUTO_KEY_PREFIX + accountName); // eslint-disable-line @rushstack/no-new-null
-      const value: Partial<IAutoResyncAttempt> | undefined = raw ? JSON.parse(raw) : undefined;
-      return value && typeof value.triedAt === 'number'
-        ? { microsoft365Etag: typeof value.microsoft365Etag === 'string' ? value.microsoft365Etag : undefined, triedAt: value.triedAt }
-        : undefined;
+      const raw: string | null = this._storage().getItem(key); // eslint-disable-line @rushstack/no-new-null
+      const value: unknown = raw ? JSON.parse(raw) : undefined;
+      return typeof value === 'object' && value !== null ? parse(value as Partial<T>) : undefined;
     } catch {
       return undefined;
     }
   }
 
-  public rememberAutoResync(accountName: string, attempt: IAutoResyncAttempt): void {
+  private _write(key: string, value: object): void {
     try {
-      this._storage().setItem(AUTO_KEY_PREFIX + accountName, JSON.stringify(attempt));
+      this._storage().setItem(key, JSON.stringify(value));
     } catch {
-      // Storage full or disabled: auto-resync may try again on the next visit.
+      // Storage full or disabled: nothing is remembered (the cost is a second upload at worst).
     }
   }
+}
+
+function etagOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
