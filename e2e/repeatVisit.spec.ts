@@ -1,5 +1,5 @@
 import { expect, Request } from '@playwright/test';
-import { expectDecodedImage, openWorkbench, settled, strings, test, userState } from './workbench';
+import { expectDecodedImage, keptCheckStored, openWorkbench, settled, strings, test, userState } from './workbench';
 
 const en: IProfilePhotoSyncWebPartStrings = strings('en-us');
 
@@ -18,6 +18,7 @@ for (const user of ['out-of-sync', 'in-sync', 'placeholder', 'no-photo']) {
   test(`${user}: a repeat visit where nothing changed costs two small requests and shows the same verdict and photos`, async ({ page }) => {
     await openWorkbench(page, { user });
     const verdict: string = (await (await settled(page)).innerText()).split('\n')[0];
+    await keptCheckStored(page);
 
     const sent: Request[] = [];
     page.on('request', (request) => { if (isServiceRequest(request)) sent.push(request); });
@@ -45,6 +46,7 @@ for (const user of ['out-of-sync', 'in-sync', 'placeholder', 'no-photo']) {
 test('a kept check is not shown once SharePoint changed, and a resync from a kept check works', async ({ page, request }) => {
   await openWorkbench(page, { user: 'out-of-sync' });
   await settled(page);
+  await keptCheckStored(page);
   await page.reload();
   await expect(await settled(page)).toContainText(en.VerdictOutOfSyncTitle);
 
@@ -62,6 +64,8 @@ test('a kept check is not shown once SharePoint changed, and a resync from a kep
 test('another person on the same browser sees nothing of the first one\'s kept check', async ({ page }) => {
   await openWorkbench(page, { user: 'in-sync' });
   await settled(page);
+  // There is a kept check for the first person to find, so finding nothing means something.
+  await keptCheckStored(page);
 
   const sent: string[] = [];
   page.on('requestfinished', (request) => { if (isServiceRequest(request)) sent.push(new URL(request.url()).pathname); });

@@ -59,6 +59,23 @@ export async function settled(page: Page): Promise<Locator> {
   return region;
 }
 
+/**
+ * Waits until the web part has kept the person's check in Cache Storage. It writes after the verdict is on screen, so a
+ * reload at once can come before the write, and the next visit then checks in full (right, but not what a test of the
+ * kept check means to see).
+ */
+export async function keptCheckStored(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      const keys: readonly Request[] = await (await caches.open(name)).keys();
+      if (keys.some((request: Request) => request.url.endsWith('/check'))) {
+        return true;
+      }
+    }
+    return false;
+  })).toBe(true);
+}
+
 /** An image that the browser actually decoded (not a broken-image icon). */
 export async function expectDecodedImage(image: Locator): Promise<void> {
   await expect(image).toBeVisible();

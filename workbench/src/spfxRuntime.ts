@@ -7,6 +7,7 @@
  * - `spModuleLoader._assemblyComponents` (sp-loader assembly): the modules the loader assembly carries, by component id;
  * - `spModuleLoader.initializeFlightsAndKillswitches` (`_SPStarter`): flights and kill switches, initialised empty;
  * - `_SPExperiment.initialize` (sp-core-library): experiments, initialised with none running;
+ * - `_QosMonitor.startRealTimeProcessing` (sp-diagnostics): what SharePoint's starter does once the page has started;
  * - `PageContext.initialize` (sp-page-context, @internal): the page's site, web, list, user and culture;
  * - `_GraphHttpClientContext.initialize` (sp-http-base): Graph's endpoint for the site;
  * - `_AadTokenProviders._initialize` (sp-http-base): the tenant's configurable token provider;
@@ -209,6 +210,13 @@ export async function loadRuntimeModules(scripts: string[], componentNames: Reco
   for (const script of scripts.slice(1)) {
     await loadScript(script);
   }
+  // SharePoint's page starter calls _Telemetry.startRealTimeProcessing() once the application has started (sp-loader's
+  // SPStarter._logDataInRealTime), which registers Microsoft's telemetry backend and then lets the QoS monitor process
+  // its entries as they come. Until then every QoS start and end that sp-http writes per request is queued, and the
+  // queue only grows. The workbench has no telemetry backend to register (and must send nothing to Microsoft), so it
+  // starts only the QoS monitor's processing: with no logger set, each entry is handled and dropped.
+  const diagnostics: AnyModule = modules.get('@microsoft/sp-diagnostics');
+  member(member(diagnostics, '_QosMonitor', '@microsoft/sp-diagnostics'), 'startRealTimeProcessing', '_QosMonitor').call(diagnostics._QosMonitor);
 }
 
 /** Loads the SPFx runtime, the web part's strings for the page's language and its bundle, as SharePoint would. */
