@@ -3,7 +3,8 @@
 // raw samples, to temp/bench.json. About 45 s on a 2-core machine, 15 s more when the bundle has to be rebuilt; needs
 // Chromium like the end-to-end tests.
 //
-//   1. Bundle size: the production web part bundle and each locale's strings, raw and gzipped.
+//   1. Bundle size: the production web part bundle and each locale's strings, raw and gzipped, and which module costs
+//      what in the bundle (the report every --ship build writes, see gulpfile.js).
 //   2. Comparison cost: computeFingerprint and comparePhotos (pure TypeScript) on real portraits, in microseconds.
 //   3. Upload preparation: the 3000 × 2000, > 5 MB photo scaled to a 648-px JPEG by the Node codec (sharp).
 //   4. End to end in Chromium: the local workbench against the emulator, at 0 ms and at 150 ms added per request; the
@@ -94,12 +95,12 @@ async function main() {
 /**
  * `gulp bundle --ship` writes the deployable files to release/assets/ and their manifest to release/manifests/ in
  * SPFx 1.23 (temp/deploy/ and dist/ in older versions). They are reused when they are newer than every file in src/ and
- * config/; otherwise the bundle is rebuilt (about 15 s), so the numbers never describe code that has since changed.
+ * config/, the gulpfile and the lock file (a dependency changes the bundle too); otherwise the bundle is rebuilt (about 15 s), so the numbers never describe code that has since changed.
  * gulp leaves a file alone when its content is unchanged, so after building, the build time is noted in
  * temp/bench/ship-bundle.json: without it a source change that does not change the output would rebuild every time.
  */
 async function measureBundle() {
-  const sourcesChanged = newestMtime([join(root, 'src'), join(root, 'config')]);
+  const sourcesChanged = newestMtime(['src', 'config', 'gulpfile.js', 'package-lock.json'].map((path) => join(root, path)));
   const stampFile = join(root, 'temp', 'bench', 'ship-bundle.json');
   const builtAt = (found) => {
     const stamp = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : undefined;
@@ -107,11 +108,12 @@ async function measureBundle() {
   };
   let found = findShipBundle();
   let decision;
-  if (found && builtAt(found) >= sourcesChanged) {
-    decision = { action: 'reused', why: 'newer than every file in src/ and config/' };
+  if (found && builtAt(found) >= sourcesChanged && readBundleReport(found.files[0].name)) {
+    decision = { action: 'reused', why: 'newer than src/, config/, gulpfile.js and package-lock.json' };
   } else {
-    console.log(found ? 'The ship bundle is older than the sources: running gulp bundle --ship …'
-      : 'No ship bundle in release/ or temp/deploy/: running gulp bundle --ship …');
+    console.log(!found ? 'No ship bundle in release/ or temp/deploy/: running gulp bundle --ship …'
+      : builtAt(found) < sourcesChanged ? 'The ship bundle is older than the sources: running gulp bundle --ship …'
+        : 'The ship bundle has no bundle report of its own: running gulp bundle --ship …');
     const t0 = performance.now();
     const startedAt = Date.now();
     const gulp = spawnSync(process.execPath, [join(root, 'node_modules', 'gulp', 'bin', 'gulp.js'), 'bundle', '--ship'],
@@ -131,7 +133,55 @@ async function measureBundle() {
     const bytes = readFileSync(join(found.dir, file.name));
     return { ...file, rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
   });
-  return { dir: relative(root, found.dir), builtAt: new Date(builtAt(found)).toISOString(), ...decision, files };
+  const report = readBundleReport(found.files[0].name);
+  if (!report) throw new Error(`gulp bundle --ship wrote no bundle report for ${found.files[0].name} to ${relative(root, BUNDLE_REPORT)}.`);
+  return { dir: relative(root, found.dir), builtAt: new Date(builtAt(found)).toISOString(), ...decision, files, report };
+}
+
+/** What the gulpfile's bundle-report step writes on every --ship build (webpack-bundle-analyzer's JSON report). */
+const BUNDLE_REPORT = join(root, 'temp', 'bundle-report', 'report.json');
+
+/**
+ * Which module costs what in the web part bundle `bundleName`, from the analyzer's report: our own code by folder under
+ * lib/ (two levels: lib/services/transport) and packages by name (@pnp/sp). The analyzer parses each module's minified code out of the bundle and gzips
+ * it; inside the module webpack concatenates the web part into, it can only share the concatenated module's size out
+ * in proportion to each part's source size: those rows are estimates. The analyzer gzips the modules one by one, so the
+ * rows add up to a little more than the gzipped bundle. Undefined when the report is for another bundle.
+ */
+function readBundleReport(bundleName) {
+  if (!existsSync(BUNDLE_REPORT)) return undefined;
+  const asset = JSON.parse(readFileSync(BUNDLE_REPORT, 'utf8')).find((entry) => entry.label === bundleName);
+  if (!asset) return undefined;
+  const parts = new Map();
+  const add = (name, node, estimated) => {
+    const part = parts.get(name) ?? { name, parsedBytes: 0, gzipBytes: 0, estimated: false };
+    part.parsedBytes += node.parsedSize ?? 0;
+    part.gzipBytes += node.gzipSize ?? 0;
+    part.estimated ||= estimated;
+    parts.set(name, part);
+  };
+  const packageAt = (segments, at) => segments[at + 1]?.startsWith('@') ? `${segments[at + 1]}/${segments[at + 2]}` : segments[at + 1];
+  const partOf = (path) => {
+    const segments = path.split('/');
+    const first = segments.indexOf('node_modules');
+    const last = segments.lastIndexOf('node_modules');
+    if (first < 0) return segments.slice(0, 3).join('/').replace(/\.js$/, '');
+    // A package that another carries a copy of: worth seeing, since the two copies could be one.
+    return first === last ? packageAt(segments, first) : `${packageAt(segments, last)} (the copy under ${packageAt(segments, first)})`;
+  };
+  const leaves = [];
+  const walk = (node) => (node.groups?.length ? node.groups.forEach(walk) : leaves.push(node));
+  (asset.groups ?? []).forEach(walk);
+  for (const leaf of leaves) {
+    const path = leaf.path ?? leaf.label;
+    if (/"$/.test(leaf.label)) {
+      add('references to SPFx and React (SharePoint loads them)', leaf, false);
+    } else {
+      add(partOf(path.replace(/^.*\(concatenated\)\//, '').replace(/^\.\//, '')), leaf, path.includes('(concatenated)/'));
+    }
+  }
+  const rows = [...parts.values()].sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return { bundle: asset.label, parsedBytes: asset.parsedSize, gzipBytes: asset.gzipSize, rows };
 }
 
 /**
@@ -170,6 +220,13 @@ function printBundle(bundle) {
   printTable(['file', 'raw B', 'gzip -9 B'], bundle.files.map((file) => [
     file.kind === 'webPart' ? `web part bundle (${file.name})` : `strings ${file.locale}`, file.rawBytes, file.gzipBytes
   ]));
+  const { report } = bundle;
+  console.log(`  Which module costs what in the web part bundle (webpack-bundle-analyzer; ~ = estimated inside webpack's concatenated module; full report: temp/bundle-report/report.html)`);
+  printTable(['module', 'minified B', 'gzip B', 'share of gzip'], [
+    ...report.rows.map((row) => [`${row.estimated ? '~ ' : ''}${row.name}`, row.parsedBytes, row.gzipBytes, `${round(100 * row.gzipBytes / report.gzipBytes, 1)} %`]),
+    // Each module gzipped alone compresses less well than the whole: the rows add up to a little more than this.
+    ['the whole bundle', report.parsedBytes, report.gzipBytes, '100 %']
+  ]);
 }
 
 // ── 2. Comparison cost ──────────────────────────────────────────────────────────────────────────────────────────────
