@@ -1,6 +1,7 @@
 'use strict';
 
 const { spawnSync } = require('child_process');
+const fs = require('fs');
 const path = require('path');
 const build = require('@microsoft/sp-build-web');
 
@@ -23,10 +24,15 @@ build.rig.getTasks = function () {
 // (the sizes inside that module are estimates, in proportion to each module's source size).
 const reportDir = path.join(__dirname, 'temp', 'bundle-report');
 const statsFile = path.join(reportDir, 'stats.json');
+/** Where webpack writes the bundles this build's stats describe (dist/ in SPFx 1.23), read from the config itself. */
+let bundleDir;
 
 build.configureWebpack.mergeConfig({
   additionalConfiguration: (config) => {
     if (build.getConfig().production) {
+      // A report from an earlier build must never pass for this one's.
+      fs.rmSync(reportDir, { recursive: true, force: true });
+      bundleDir = config.output.path;
       const { BundleAnalyzerPlugin } = require('webpack-bundle-analyzer');
       config.plugins.push(new BundleAnalyzerPlugin({
         analyzerMode: 'disabled', openAnalyzer: false, generateStatsFile: true, statsFilename: statsFile, statsOptions: { source: false }
@@ -45,12 +51,18 @@ build.rig.addPostBundleTask(build.subTask('bundle-report', (gulp, buildOptions, 
   }
   const cli = require.resolve('webpack-bundle-analyzer/lib/bin/analyzer.js');
   for (const [mode, report] of [['static', 'report.html'], ['json', 'report.json']]) {
-    const run = spawnSync(process.execPath, [cli, statsFile, path.join(__dirname, 'dist'), '--mode', mode,
+    const run = spawnSync(process.execPath, [cli, statsFile, bundleDir, '--mode', mode,
       '--report', path.join(reportDir, report), '--default-sizes', 'gzip', '--no-open'], { encoding: 'utf8' });
     if (run.status !== 0) {
       done(new Error(`webpack-bundle-analyzer could not write ${report}: ${run.stderr || run.stdout}`));
       return;
     }
+  }
+  // Without the bundles beside the stats, the analyzer still writes a report, but with no parsed or gzip sizes.
+  const assets = JSON.parse(fs.readFileSync(path.join(reportDir, 'report.json'), 'utf8'));
+  if (!assets.some((asset) => typeof asset.gzipSize === 'number')) {
+    done(new Error(`webpack-bundle-analyzer found no bundle in ${bundleDir} to measure: report.json has no gzip sizes.`));
+    return;
   }
   console.log(`Bundle report: ${path.relative(__dirname, path.join(reportDir, 'report.html'))}`);
   done();

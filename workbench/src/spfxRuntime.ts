@@ -7,7 +7,8 @@
  * - `spModuleLoader._assemblyComponents` (sp-loader assembly): the modules the loader assembly carries, by component id;
  * - `spModuleLoader.initializeFlightsAndKillswitches` (`_SPStarter`): flights and kill switches, initialised empty;
  * - `_SPExperiment.initialize` (sp-core-library): experiments, initialised with none running;
- * - `_QosMonitor.startRealTimeProcessing` (sp-diagnostics): what SharePoint's starter does once the page has started;
+ * - `_QosMonitor.startRealTimeProcessing` (sp-diagnostics): part of what SharePoint's starter does once the application
+ *   has started; the workbench calls it once the runtime's scripts have loaded, before any web part;
  * - `PageContext.initialize` (sp-page-context, @internal): the page's site, web, list, user and culture;
  * - `_GraphHttpClientContext.initialize` (sp-http-base): Graph's endpoint for the site;
  * - `_AadTokenProviders._initialize` (sp-http-base): the tenant's configurable token provider;
@@ -216,7 +217,9 @@ export async function loadRuntimeModules(scripts: string[], componentNames: Reco
   // SPStarter._logDataInRealTime), which registers Microsoft's telemetry backend and then lets the QoS monitor process
   // its entries as they come. Until then every QoS start and end that sp-http writes per request is queued, and the
   // queue only grows. The workbench has no telemetry backend to register (and must send nothing to Microsoft), so it
-  // starts only the QoS monitor's processing: with no logger set, each entry is handled and dropped.
+  // starts only the QoS monitor's processing: with no logger set, each entry is handled and dropped. Engagement's
+  // processing stays off: it would hand its entries to the handler only the backend registers, and until then they
+  // wait in sp-diagnostics' LogManager, a circular buffer of 5000 entries (LogManager._maxVerboseLog), which is bounded.
   const diagnostics: AnyModule = modules.get('@microsoft/sp-diagnostics');
   member(member(diagnostics, '_QosMonitor', '@microsoft/sp-diagnostics'), 'startRealTimeProcessing', '_QosMonitor').call(diagnostics._QosMonitor);
 }
