@@ -1,4 +1,5 @@
 import { expect, Request } from '@playwright/test';
+import { renderPortrait } from '../test/support/emulatorPortraits';
 import { expectDecodedImage, keptCheckStored, openWorkbench, settled, strings, test, userState } from './workbench';
 
 const en: IProfilePhotoSyncWebPartStrings = strings('en-us');
@@ -42,6 +43,36 @@ for (const user of ['out-of-sync', 'in-sync', 'placeholder', 'no-photo']) {
     }
   });
 }
+
+test('after the Microsoft 365 photo changed, the next visit reads only that photo and compares it with the kept SharePoint picture', async ({ page, request }) => {
+  await openWorkbench(page, { user: 'out-of-sync' });
+  await expect(await settled(page)).toContainText(en.VerdictOutOfSyncTitle);
+  await keptCheckStored(page);
+
+  // The person puts the photo SharePoint shows back in Outlook (Graph's PUT): a new etag, and now the photos match.
+  const token: string = (await (await request.get('/_emulator/token?user=out-of-sync')).json()).access_token;
+  const { graphUrl } = await (await request.get('/_emulator/config')).json();
+  const put = await request.put(`${graphUrl}/v1.0/me/photo/$value`, {
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'image/jpeg' },
+    data: await renderPortrait('bogdanOld', 648)
+  });
+  expect(put.status()).toBe(200);
+
+  const sent: Request[] = [];
+  page.on('request', (sentRequest) => { if (isServiceRequest(sentRequest)) sent.push(sentRequest); });
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-workbench-ready', 'true');
+  await expect(await settled(page)).toContainText(en.VerdictInSyncTitle);
+
+  // SharePoint: its picture version only, no profile, no picture. Graph: its version, then the new photo.
+  const sharePoint: string[] = sent.map((sentRequest) => new URL(sentRequest.url())).filter((url) => !url.pathname.startsWith('/v1.0/'))
+    .map((url) => url.pathname.replace(/^.*\//, '') + url.search);
+  expect(sharePoint).toEqual(['getmyproperties?%24select=AccountName%2CPictureUrl']);
+  expect(sent.some((sentRequest) => /\$value$|%24value$/i.test(new URL(sentRequest.url()).pathname))).toBe(true);
+  await expectDecodedImage(page.getByRole('img', { name: en.SharePointPhotoAlt }));
+  await expectDecodedImage(page.getByRole('img', { name: en.Microsoft365PhotoAlt }));
+  expect((await userState(request, 'out-of-sync')).uploads).toBe(0);
+});
 
 test('a kept check is not shown once SharePoint changed, and a resync from a kept check works', async ({ page, request }) => {
   await openWorkbench(page, { user: 'out-of-sync' });

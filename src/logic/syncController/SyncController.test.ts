@@ -542,7 +542,88 @@ describe('SyncController repeat visits', () => {
     expect(cache.kept.get(ADELE.loginName)?.verdict).toEqual({ kind: 'inSync' });
   });
 
-  it('checks in full when the Microsoft 365 photo changed, the check is a day old, or it belongs to someone else', async () => {
+  it('reads only the Microsoft 365 photo when only it changed, and compares it with the kept SharePoint picture', async () => {
+    const cache = cacheInMap();
+    const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older) };
+    await harness(new FakeMicrosoft365(photo(current)), sharePointOptions, false, { cache }).controller.check();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cache.kept.get(ADELE.loginName)?.verdict).toEqual({ kind: 'outOfSync' });
+
+    // The person put the photo SharePoint shows back in Outlook: a new etag, and the photos now match.
+    const changed: FakeMicrosoft365 = new FakeMicrosoft365({ ...photo(older), etag: '"C0FFEE"' });
+    const next = harness(changed, sharePointOptions, false, { cache });
+    await next.controller.check();
+
+    expect(next.controller.state.verdict).toEqual({ kind: 'inSync' });
+    expect(next.controller.state.comparison?.isSamePhoto).toBe(true);
+    expect(next.controller.state.sharePointProfile?.pictureTimestamp).toBe('63871724126');
+    expect([changed.versionReads, changed.reads]).toEqual([1, 1]);
+    expect([next.sharePoint.versionReads, next.sharePoint.profileReads, next.sharePoint.pictureReads]).toEqual([1, 0, 0]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cache.kept.get(ADELE.loginName)).toMatchObject({ verdict: { kind: 'inSync' }, microsoft365Photo: { etag: '"C0FFEE"' } });
+  });
+
+  it('reads only SharePoint when only its picture changed, and compares it with the kept Microsoft 365 photo', async () => {
+    const cache = cacheInMap();
+    await harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { cache }).controller.check();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // SharePoint took the Microsoft 365 photo on its own since: a new picture, a new PictureUrl.
+    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    cache.kept.set(ADELE.loginName, { ...kept, sharePointProfile: { ...kept.sharePointProfile, pictureUrl: `${kept.sharePointProfile.pictureUrl}0` } });
+
+    const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
+    const next = harness(microsoft365, { picture: await thumbnailOf(current) }, false, { cache });
+    await next.controller.check();
+
+    expect(next.controller.state.verdict).toEqual({ kind: 'inSync' });
+    expect(next.controller.state.microsoft365Photo?.etag).toBe('"BA09D118"');
+    expect([microsoft365.versionReads, microsoft365.reads]).toEqual([1, 0]);
+    expect([next.sharePoint.versionReads, next.sharePoint.profileReads, next.sharePoint.pictureReads]).toEqual([1, 1, 1]);
+  });
+
+  it('compares the kept photos again, reading neither, when the sensitivity changed since', async () => {
+    const cache = cacheInMap();
+    const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(current) };
+    await harness(new FakeMicrosoft365(photo(current)), sharePointOptions, false, { cache }).controller.check();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    // Kept under another sensitivity, with a verdict this one would not reach: only a new comparison tells.
+    cache.kept.set(ADELE.loginName, { ...kept, sensitivity: 'strict', verdict: { kind: 'outOfSync' } });
+
+    const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
+    const next = harness(microsoft365, sharePointOptions, false, { cache });
+    await next.controller.check();
+
+    expect(next.controller.state.verdict).toEqual({ kind: 'inSync' });
+    expect(next.controller.state.comparison).toBeDefined();
+    expect([microsoft365.reads, next.sharePoint.profileReads, next.sharePoint.pictureReads]).toEqual([0, 0, 0]);
+  });
+
+  it('reads a photo again when its kept bytes no longer decode', async () => {
+    const cache = cacheInMap();
+    await harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { cache }).controller.check();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    cache.kept.set(ADELE.loginName, {
+      ...kept,
+      sensitivity: 'strict',
+      microsoft365Photo: { ...kept.microsoft365Photo!, image: new Blob(['damaged'], { type: 'image/jpeg' }) },
+      sharePointImage: new Blob(['damaged'], { type: 'image/jpeg' })
+    });
+
+    const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
+    const next = harness(microsoft365, { picture: await thumbnailOf(older) }, false, { cache });
+    await next.controller.check();
+
+    expect(next.controller.state.verdict).toEqual({ kind: 'outOfSync' });
+    expect([microsoft365.reads, next.sharePoint.pictureReads]).toEqual([1, 1]);
+    // Resync uploads the photo Graph just sent, never the damaged kept bytes.
+    await next.controller.resync();
+    expect(next.controller.state.resync).toEqual({ outcome: 'resynced' });
+    expect(next.sharePoint.uploads).toHaveLength(1);
+  });
+
+  it('checks in full when the check is a day old or belongs to someone else, and reads a changed photo again', async () => {
     const cache = cacheInMap();
     const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older) };
     await harness(new FakeMicrosoft365(photo(current)), sharePointOptions, false, { cache }).controller.check();

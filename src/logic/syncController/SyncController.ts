@@ -38,7 +38,8 @@ export interface ISyncControllerOptions {
   resyncBudgetMs?: number;
   /**
    * Keeps the last check per person: a later check whose two small version reads (Graph's photo etag, SharePoint's
-   * PictureUrl) match it shows it again, with no photo downloaded, decoded or compared. None: every check is full.
+   * PictureUrl) match it shows it again, with no photo downloaded, decoded or compared; when one of them changed, only
+   * that photo is downloaded and compared with the kept one. None: every check is full.
    */
   cache?: IVerdictCache;
   /** How long a kept check may be shown again, in milliseconds (24 h by default). */
@@ -164,7 +165,8 @@ export class SyncController {
 
   /**
    * Reads both photos in parallel and decides the verdict. Does nothing while another step runs. Unless `fresh`
-   * (the person asked to check again), a kept check whose versions still match is shown instead.
+   * (the person asked to check again), a kept check whose versions still match is shown instead, and a photo whose
+   * version still matches is taken from it rather than downloaded.
    */
   public async check(fresh: boolean = false): Promise<void> {
     if (this.isBusy || this._disposed) {
@@ -173,7 +175,8 @@ export class SyncController {
     this._microsoft365Fingerprint = undefined;
     this._setState({ ...INITIAL_SYNC_STATE, phase: 'checking' });
 
-    if (!fresh && await this._showKeptCheck()) {
+    const kept: IKeptSides = fresh ? {} : await this._useKeptCheck();
+    if (kept.shown) {
       if (!this._disposed) {
         this._applyPendingSettings();
       }
@@ -183,7 +186,11 @@ export class SyncController {
       return;
     }
 
-    const [microsoft365, sharePoint] = await Promise.all([this._readMicrosoft365(), this._readSharePoint()]);
+    // A side whose version did not change since the kept check is taken from it: only the changed photo is read.
+    const [microsoft365, sharePoint] = await Promise.all([
+      kept.microsoft365 ? this._decodeKeptMicrosoft365(kept.microsoft365.photo) : this._readMicrosoft365(),
+      kept.sharePoint ? this._decodeKeptSharePoint(kept.sharePoint) : this._readSharePoint()
+    ]);
     if (this._disposed) {
       return;
     }
@@ -417,10 +424,12 @@ export class SyncController {
   }
 
   /**
-   * Shows the kept check when Graph's photo etag and SharePoint's PictureUrl (read together, a few hundred bytes
-   * each) say nothing changed since, and it is younger than the cache lifetime. False: a full check is needed.
+   * Reads Graph's photo etag and SharePoint's PictureUrl (together, a few hundred bytes each) and compares them with
+   * the person's kept check, if it is younger than the cache lifetime. Nothing changed and the same sensitivity: the
+   * kept check is shown (`shown`). Otherwise each side whose version is unchanged is returned, to be used instead of
+   * reading that photo again; a failure, another account or no kept check returns nothing (a full check finds out).
    */
-  private async _showKeptCheck(): Promise<boolean> {
+  private async _useKeptCheck(): Promise<IKeptSides> {
     const cache: IVerdictCache | undefined = this._options.cache;
     const person: IPerson = this._options.person;
     let kept: ICachedCheck | undefined;
@@ -431,33 +440,58 @@ export class SyncController {
     }
     const age: number = kept ? Date.now() - kept.checkedAt : -1;
     if (!kept || age < 0 || age >= this._settings.cacheLifetimeMs || this._disposed) {
-      return false;
+      return {};
     }
     const [microsoft365, sharePoint] = await Promise.all([
       settle(this._options.microsoft365.getMyPhotoVersion()),
       settle(this._options.sharePoint.getMyPictureVersion())
     ]);
     if (this._disposed || !microsoft365.ok || !sharePoint.ok || !isSamePerson(person, { loginName: sharePoint.value.accountName })) {
-      // A failure or another account: the full check finds out and says so.
-      return false;
+      return {};
     }
     const keptEtag: string | undefined = kept.microsoft365Photo?.etag;
     const sameMicrosoft365: boolean = kept.microsoft365Photo === undefined
       ? microsoft365.value === undefined
       : microsoft365.value !== undefined && keptEtag !== undefined && microsoft365.value.etag === keptEtag;
-    if (!sameMicrosoft365 || sharePoint.value.pictureUrl !== kept.sharePointProfile.pictureUrl || kept.sensitivity !== this._settings.sensitivity) {
-      return false;
+    const sameSharePoint: boolean = sharePoint.value.pictureUrl === kept.sharePointProfile.pictureUrl;
+    if (sameMicrosoft365 && sameSharePoint && kept.sensitivity === this._settings.sensitivity) {
+      this._setState({
+        phase: 'ready',
+        microsoft365Photo: kept.microsoft365Photo,
+        sharePointProfile: kept.sharePointProfile,
+        sharePointImage: kept.sharePointImage,
+        verdict: kept.verdict,
+        comparison: undefined,
+        resync: undefined
+      });
+      return { shown: true };
     }
-    this._setState({
-      phase: 'ready',
-      microsoft365Photo: kept.microsoft365Photo,
-      sharePointProfile: kept.sharePointProfile,
-      sharePointImage: kept.sharePointImage,
-      verdict: kept.verdict,
-      comparison: undefined,
-      resync: undefined
-    });
-    return true;
+    return {
+      microsoft365: sameMicrosoft365 ? { photo: kept.microsoft365Photo } : undefined,
+      sharePoint: sameSharePoint ? { profile: kept.sharePointProfile, image: kept.sharePointImage } : undefined
+    };
+  }
+
+  /** The kept Microsoft 365 photo, decoded for the comparison; read from Graph again if the kept bytes do not decode. */
+  private async _decodeKeptMicrosoft365(photo: IMicrosoft365Photo | undefined): Promise<IMicrosoft365Read> {
+    if (photo === undefined) {
+      return { photo: undefined, pixels: undefined, error: undefined };
+    }
+    try {
+      return { photo, pixels: await this._options.codec.decode(photo.image, COMPARISON_DECODE_SIDE), error: undefined };
+    } catch {
+      return this._readMicrosoft365();
+    }
+  }
+
+  /** SharePoint's kept profile and picture, decoded for the comparison; read again if the kept bytes do not decode. */
+  private async _decodeKeptSharePoint(kept: { profile: ISharePointProfile; image: Blob }): Promise<ISharePointRead> {
+    try {
+      const pixels: IPixelImage = await this._options.codec.decode(kept.image, COMPARISON_DECODE_SIDE);
+      return { profile: kept.profile, image: kept.image, pixels, error: undefined };
+    } catch {
+      return this._readSharePoint();
+    }
   }
 
   /** Keeps the check now on screen for the next visit, when its verdict is worth showing again. */
@@ -594,6 +628,13 @@ interface ISharePointRead {
   pixels: IPixelImage | undefined;
   error: PhotoSyncErrorKind | undefined;
   retryAt?: number;
+}
+
+/** What a kept check still answers for: everything (`shown`), or the sides whose versions did not change. */
+interface IKeptSides {
+  shown?: boolean;
+  microsoft365?: { photo: IMicrosoft365Photo | undefined };
+  sharePoint?: { profile: ISharePointProfile; image: Blob };
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
