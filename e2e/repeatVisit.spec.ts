@@ -1,4 +1,4 @@
-import { expect, Request } from '@playwright/test';
+import { APIRequestContext, expect, Request } from '@playwright/test';
 import { renderPortrait } from '../test/support/emulatorPortraits';
 import { expectDecodedImage, keptCheckStored, openWorkbench, settled, strings, test, userState } from './workbench';
 
@@ -44,34 +44,85 @@ for (const user of ['out-of-sync', 'in-sync', 'placeholder', 'no-photo']) {
   });
 }
 
-test('after the Microsoft 365 photo changed, the next visit reads only that photo and compares it with the kept SharePoint picture', async ({ page, request }) => {
-  await openWorkbench(page, { user: 'out-of-sync' });
-  await expect(await settled(page)).toContainText(en.VerdictOutOfSyncTitle);
-  await keptCheckStored(page);
-
-  // The person puts the photo SharePoint shows back in Outlook (Graph's PUT): a new etag, and now the photos match.
-  const token: string = (await (await request.get('/_emulator/token?user=out-of-sync')).json()).access_token;
+/** Changes the person's Microsoft 365 photo as Outlook would (Graph's PUT): a new etag. */
+async function putMicrosoft365Photo(request: APIRequestContext, user: string, portrait: string): Promise<void> {
+  const token: string = (await (await request.get(`/_emulator/token?user=${user}`)).json()).access_token;
   const { graphUrl } = await (await request.get('/_emulator/config')).json();
   const put = await request.put(`${graphUrl}/v1.0/me/photo/$value`, {
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'image/jpeg' },
-    data: await renderPortrait('bogdanOld', 648)
+    data: await renderPortrait(portrait, 648)
   });
   expect(put.status()).toBe(200);
+}
+
+test('after a Microsoft 365 photo change, SharePoint\'s picture is read again even where its PictureUrl did not change', async ({ page, request }) => {
+  // SharePoint's new photo service (MC653734) serves the Microsoft 365 photo, and follows it, under an unchanged PictureUrl.
+  await openWorkbench(page, { user: 'new-photo-service' });
+  await expect(await settled(page)).toContainText(en.VerdictInSyncTitle);
+  await keptCheckStored(page);
+  const pictureUrl: string | null = (await userState(request, 'new-photo-service')).sharePoint.pictureUrl;
+  await putMicrosoft365Photo(request, 'new-photo-service', 'amara');
+  expect((await userState(request, 'new-photo-service')).sharePoint.pictureUrl).toBe(pictureUrl);
 
   const sent: Request[] = [];
   page.on('request', (sentRequest) => { if (isServiceRequest(sentRequest)) sent.push(sentRequest); });
   await page.reload();
   await expect(page.locator('body')).toHaveAttribute('data-workbench-ready', 'true');
+  // Compared with the kept picture (the old photo) it would read out of sync and offer an upload for nothing.
   await expect(await settled(page)).toContainText(en.VerdictInSyncTitle);
+  expect(sent.some((sentRequest) => /afdcache/i.test(new URL(sentRequest.url()).pathname))).toBe(true);
+  await expect(page.getByRole('button', { name: en.ResyncButton })).toHaveCount(0);
+});
 
-  // SharePoint: its picture version only, no profile, no picture. Graph: its version, then the new photo.
-  const sharePoint: string[] = sent.map((sentRequest) => new URL(sentRequest.url())).filter((url) => !url.pathname.startsWith('/v1.0/'))
-    .map((url) => url.pathname.replace(/^.*\//, '') + url.search);
-  expect(sharePoint).toEqual(['getmyproperties?%24select=AccountName%2CPictureUrl']);
-  expect(sent.some((sentRequest) => /\$value$|%24value$/i.test(new URL(sentRequest.url()).pathname))).toBe(true);
-  await expectDecodedImage(page.getByRole('img', { name: en.SharePointPhotoAlt }));
+test('after only SharePoint\'s picture changed, the kept Microsoft 365 photo is compared with it and Graph sends its version alone', async ({ page, request }) => {
+  await openWorkbench(page, { user: 'out-of-sync' });
+  await settled(page);
+  await page.getByRole('button', { name: en.ResyncButton }).click();
+  await expect(await settled(page)).toContainText(en.ResyncDoneTitle);
+  // Kept after the resync: in sync.
+  await keptCheckStored(page);
+
+  // SharePoint goes back to the old photo elsewhere (the seed again: a new PictureUrl, the same Graph photo and etag).
+  await request.post('/_emulator/reset');
+  const sent: Request[] = [];
+  page.on('request', (sentRequest) => { if (isServiceRequest(sentRequest)) sent.push(sentRequest); });
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-workbench-ready', 'true');
+  await expect(await settled(page)).toContainText(en.VerdictOutOfSyncTitle);
+  const graph: string[] = sent.map((sentRequest) => new URL(sentRequest.url()).pathname).filter((path) => path.startsWith('/v1.0/'));
+  expect(graph).toEqual(['/v1.0/me/photo']);
+  expect(sent.some((sentRequest) => /afdcache/i.test(new URL(sentRequest.url()).pathname))).toBe(true);
   await expectDecodedImage(page.getByRole('img', { name: en.Microsoft365PhotoAlt }));
-  expect((await userState(request, 'out-of-sync')).uploads).toBe(0);
+
+  // Resync uploads the kept photo, which is the one Graph still has.
+  await page.getByRole('button', { name: en.ResyncButton }).click();
+  await expect(await settled(page)).toContainText(en.ResyncDoneTitle);
+  expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
+});
+
+test('a kept check whose images belong to another check (two tabs keeping at once) is not shown', async ({ page }) => {
+  await openWorkbench(page, { user: 'in-sync' });
+  await settled(page);
+  await keptCheckStored(page);
+  // The image written by another tab's check, under this check's record.
+  await page.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      const cache: Cache = await caches.open(name);
+      for (const key of await cache.keys()) {
+        if (key.url.endsWith('/microsoft365')) {
+          const image: Blob = await (await cache.match(key))!.blob();
+          await cache.put(key, new Response(image, { headers: { 'X-Profile-Photo-Sync-Checked-At': '1' } }));
+        }
+      }
+    }
+  });
+
+  const sent: string[] = [];
+  page.on('requestfinished', (finished) => { if (isServiceRequest(finished)) sent.push(new URL(finished.url()).pathname); });
+  await page.reload();
+  await expect(await settled(page)).toContainText(en.VerdictInSyncTitle);
+  expect(sent.some((path) => /\$value$|%24value$/i.test(path))).toBe(true);
+  expect(sent.some((path) => /afdcache/i.test(path))).toBe(true);
 });
 
 test('a kept check is not shown once SharePoint changed, and a resync from a kept check works', async ({ page, request }) => {

@@ -373,6 +373,22 @@ describe('the new photo service (MC653734)', () => {
     const state = await client.state('new-photo-service');
     assert.equal(state.sharePoint.timestamp, 63766080000, 'the timestamp of the old copy: 2021-09-01 08:00 UTC in seconds since year 1');
   });
+
+  it('follows a new Microsoft 365 photo through userphoto.aspx, with PictureUrl and the timestamp unchanged', async () => {
+    const userphoto = '/_layouts/15/userphoto.aspx?size=L&accountname=new-photo-service@contoso.example';
+    const before = await client.state('new-photo-service');
+    const red = await sharp({ create: { width: 648, height: 648, channels: 3, background: '#cc2222' } }).jpeg().toBuffer();
+    const put = await client.graph(await client.token('new-photo-service'), '/v1.0/me/photo/$value', { method: 'PUT', body: red, headers: { 'content-type': 'image/jpeg' } });
+    assert.equal(put.status, 200);
+
+    const served = await meanColour(await bytesOf(await client.site('new-photo-service', userphoto)));
+    assert.ok(colourDistance(served, [204, 34, 34]) < 20, `userphoto.aspx serves the new photo (mean ${JSON.stringify(served)})`);
+    const after = await client.state('new-photo-service');
+    assert.deepEqual([after.sharePoint.timestamp, after.sharePoint.pictureUrl], [before.sharePoint.timestamp, before.sharePoint.pictureUrl]);
+    // The My Site files keep the old copy.
+    const files = await meanColour(await bytesOf(await thumbnail('new-photo-service', 'L')));
+    assert.ok(colourDistance(files, [204, 34, 34]) > 60);
+  });
 });
 
 describe('userphoto.aspx', () => {

@@ -542,25 +542,39 @@ describe('SyncController repeat visits', () => {
     expect(cache.kept.get(ADELE.loginName)?.verdict).toEqual({ kind: 'inSync' });
   });
 
-  it('reads only the Microsoft 365 photo when only it changed, and compares it with the kept SharePoint picture', async () => {
+  it('reads SharePoint\'s picture again when the Microsoft 365 photo changed, though its PictureUrl did not', async () => {
+    const cache = cacheInMap();
+    await harness(new FakeMicrosoft365(photo(older)), { picture: await thumbnailOf(older) }, false, { cache }).controller.check();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cache.kept.get(ADELE.loginName)?.verdict).toEqual({ kind: 'inSync' });
+
+    // A new photo in Outlook, and SharePoint's new photo service already serves it under the same PictureUrl (MC653734).
+    const changed: FakeMicrosoft365 = new FakeMicrosoft365({ ...photo(current), etag: '"C0FFEE"' });
+    const next = harness(changed, { picture: await thumbnailOf(current) }, false, { cache });
+    await next.controller.check();
+
+    expect(next.controller.state.verdict).toEqual({ kind: 'inSync' });
+    expect([changed.versionReads, changed.reads]).toEqual([1, 1]);
+    expect([next.sharePoint.versionReads, next.sharePoint.profileReads, next.sharePoint.pictureReads]).toEqual([1, 1, 1]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cache.kept.get(ADELE.loginName)).toMatchObject({ verdict: { kind: 'inSync' }, microsoft365Photo: { etag: '"C0FFEE"' } });
+  });
+
+  it('trusts no part of a kept check whose profile names another object id than the page\'s person', async () => {
     const cache = cacheInMap();
     const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older) };
     await harness(new FakeMicrosoft365(photo(current)), sharePointOptions, false, { cache }).controller.check();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(cache.kept.get(ADELE.loginName)?.verdict).toEqual({ kind: 'outOfSync' });
+    // The same login name, once held by someone else (their kept check, their object id).
+    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    cache.kept.set(ADELE.loginName, { ...kept, sharePointProfile: { ...kept.sharePointProfile, objectId: BOGDAN.objectId } });
 
-    // The person put the photo SharePoint shows back in Outlook: a new etag, and the photos now match.
-    const changed: FakeMicrosoft365 = new FakeMicrosoft365({ ...photo(older), etag: '"C0FFEE"' });
-    const next = harness(changed, sharePointOptions, false, { cache });
+    const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
+    const next = harness(microsoft365, sharePointOptions, false, { cache });
     await next.controller.check();
 
-    expect(next.controller.state.verdict).toEqual({ kind: 'inSync' });
-    expect(next.controller.state.comparison?.isSamePhoto).toBe(true);
-    expect(next.controller.state.sharePointProfile?.pictureTimestamp).toBe('63871724126');
-    expect([changed.versionReads, changed.reads]).toEqual([1, 1]);
-    expect([next.sharePoint.versionReads, next.sharePoint.profileReads, next.sharePoint.pictureReads]).toEqual([1, 0, 0]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(cache.kept.get(ADELE.loginName)).toMatchObject({ verdict: { kind: 'inSync' }, microsoft365Photo: { etag: '"C0FFEE"' } });
+    expect(next.controller.state.sharePointProfile?.objectId).toBe(ADELE.objectId);
+    expect([microsoft365.reads, next.sharePoint.profileReads, next.sharePoint.pictureReads]).toEqual([1, 1, 1]);
   });
 
   it('reads only SharePoint when only its picture changed, and compares it with the kept Microsoft 365 photo', async () => {
@@ -599,28 +613,36 @@ describe('SyncController repeat visits', () => {
     expect([microsoft365.reads, next.sharePoint.profileReads, next.sharePoint.pictureReads]).toEqual([0, 0, 0]);
   });
 
-  it('reads a photo again when its kept bytes no longer decode', async () => {
+  it('reads a photo again when its kept bytes no longer decode, and uploads only what Graph sent', async () => {
     const cache = cacheInMap();
+    const damaged: Blob = new Blob(['damaged'], { type: 'image/jpeg' });
     await harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { cache }).controller.check();
     await new Promise((resolve) => setTimeout(resolve, 0));
     const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+
+    // SharePoint changed, and the kept Microsoft 365 photo is damaged: Graph is read again.
     cache.kept.set(ADELE.loginName, {
       ...kept,
-      sensitivity: 'strict',
-      microsoft365Photo: { ...kept.microsoft365Photo!, image: new Blob(['damaged'], { type: 'image/jpeg' }) },
-      sharePointImage: new Blob(['damaged'], { type: 'image/jpeg' })
+      sharePointProfile: { ...kept.sharePointProfile, pictureUrl: `${kept.sharePointProfile.pictureUrl}0` },
+      microsoft365Photo: { ...kept.microsoft365Photo!, image: damaged }
     });
-
     const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
     const next = harness(microsoft365, { picture: await thumbnailOf(older) }, false, { cache });
     await next.controller.check();
-
     expect(next.controller.state.verdict).toEqual({ kind: 'outOfSync' });
     expect([microsoft365.reads, next.sharePoint.pictureReads]).toEqual([1, 1]);
-    // Resync uploads the photo Graph just sent, never the damaged kept bytes.
     await next.controller.resync();
     expect(next.controller.state.resync).toEqual({ outcome: 'resynced' });
     expect(next.sharePoint.uploads).toHaveLength(1);
+    expect(next.sharePoint.uploads[0].size).toBeGreaterThan(1000);
+
+    // Only the sensitivity changed, and the kept SharePoint picture is damaged: SharePoint alone is read again.
+    cache.kept.set(ADELE.loginName, { ...kept, sensitivity: 'strict', sharePointImage: damaged });
+    const unchanged: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
+    const third = harness(unchanged, { picture: await thumbnailOf(older) }, false, { cache });
+    await third.controller.check();
+    expect(third.controller.state.verdict).toEqual({ kind: 'outOfSync' });
+    expect([unchanged.reads, third.sharePoint.pictureReads]).toEqual([0, 1]);
   });
 
   it('checks in full when the check is a day old or belongs to someone else, and reads a changed photo again', async () => {

@@ -38,8 +38,8 @@ export interface ISyncControllerOptions {
   resyncBudgetMs?: number;
   /**
    * Keeps the last check per person: a later check whose two small version reads (Graph's photo etag, SharePoint's
-   * PictureUrl) match it shows it again, with no photo downloaded, decoded or compared; when one of them changed, only
-   * that photo is downloaded and compared with the kept one. None: every check is full.
+   * PictureUrl) match it shows it again, with no photo downloaded, decoded or compared; when only SharePoint's changed,
+   * the kept Microsoft 365 photo is compared with SharePoint's new picture. None: every check is full.
    */
   cache?: IVerdictCache;
   /** How long a kept check may be shown again, in milliseconds (24 h by default). */
@@ -165,8 +165,8 @@ export class SyncController {
 
   /**
    * Reads both photos in parallel and decides the verdict. Does nothing while another step runs. Unless `fresh`
-   * (the person asked to check again), a kept check whose versions still match is shown instead, and a photo whose
-   * version still matches is taken from it rather than downloaded.
+   * (the person asked to check again), a kept check whose versions still match is shown instead, and a Microsoft 365
+   * photo whose etag still matches is taken from it rather than downloaded.
    */
   public async check(fresh: boolean = false): Promise<void> {
     if (this.isBusy || this._disposed) {
@@ -186,7 +186,7 @@ export class SyncController {
       return;
     }
 
-    // A side whose version did not change since the kept check is taken from it: only the changed photo is read.
+    // What did not change since the kept check is taken from it rather than read again.
     const [microsoft365, sharePoint] = await Promise.all([
       kept.microsoft365 ? this._decodeKeptMicrosoft365(kept.microsoft365.photo) : this._readMicrosoft365(),
       kept.sharePoint ? this._decodeKeptSharePoint(kept.sharePoint) : this._readSharePoint()
@@ -426,8 +426,9 @@ export class SyncController {
   /**
    * Reads Graph's photo etag and SharePoint's PictureUrl (together, a few hundred bytes each) and compares them with
    * the person's kept check, if it is younger than the cache lifetime. Nothing changed and the same sensitivity: the
-   * kept check is shown (`shown`). Otherwise each side whose version is unchanged is returned, to be used instead of
-   * reading that photo again; a failure, another account or no kept check returns nothing (a full check finds out).
+   * kept check is shown (`shown`). Otherwise the sides that need no new read are returned: the Microsoft 365 photo
+   * while its etag is unchanged, SharePoint's picture only while both versions are; a failure, another account or no
+   * kept check returns nothing (a full check finds out).
    */
   private async _useKeptCheck(): Promise<IKeptSides> {
     const cache: IVerdictCache | undefined = this._options.cache;
@@ -446,7 +447,8 @@ export class SyncController {
       settle(this._options.microsoft365.getMyPhotoVersion()),
       settle(this._options.sharePoint.getMyPictureVersion())
     ]);
-    if (this._disposed || !microsoft365.ok || !sharePoint.ok || !isSamePerson(person, { loginName: sharePoint.value.accountName })) {
+    if (this._disposed || !microsoft365.ok || !sharePoint.ok || !isSamePerson(person, { loginName: sharePoint.value.accountName }) ||
+      !isSamePerson(person, profilePerson(kept.sharePointProfile))) {
       return {};
     }
     const keptEtag: string | undefined = kept.microsoft365Photo?.etag;
@@ -468,7 +470,10 @@ export class SyncController {
     }
     return {
       microsoft365: sameMicrosoft365 ? { photo: kept.microsoft365Photo } : undefined,
-      sharePoint: sameSharePoint ? { profile: kept.sharePointProfile, image: kept.sharePointImage } : undefined
+      // SharePoint's new photo service can serve a new Microsoft 365 photo through userphoto.aspx while PictureUrl
+      // stays as it was (docs/dev/platform-facts.md#mc653734-and-the-new-image-service): the kept picture is only
+      // SharePoint's current one while the Microsoft 365 photo is unchanged too.
+      sharePoint: sameMicrosoft365 && sameSharePoint ? { profile: kept.sharePointProfile, image: kept.sharePointImage } : undefined
     };
   }
 
@@ -480,7 +485,7 @@ export class SyncController {
     try {
       return { photo, pixels: await this._options.codec.decode(photo.image, COMPARISON_DECODE_SIDE), error: undefined };
     } catch {
-      return this._readMicrosoft365();
+      return this._disposed ? { photo: undefined, pixels: undefined, error: 'unexpected' } : this._readMicrosoft365();
     }
   }
 
@@ -490,7 +495,7 @@ export class SyncController {
       const pixels: IPixelImage = await this._options.codec.decode(kept.image, COMPARISON_DECODE_SIDE);
       return { profile: kept.profile, image: kept.image, pixels, error: undefined };
     } catch {
-      return this._readSharePoint();
+      return this._disposed ? { profile: undefined, image: undefined, pixels: undefined, error: 'unexpected' } : this._readSharePoint();
     }
   }
 
@@ -630,7 +635,7 @@ interface ISharePointRead {
   retryAt?: number;
 }
 
-/** What a kept check still answers for: everything (`shown`), or the sides whose versions did not change. */
+/** What a kept check still answers for: everything (`shown`), or the sides that need not be read again. */
 interface IKeptSides {
   shown?: boolean;
   microsoft365?: { photo: IMicrosoft365Photo | undefined };

@@ -15,6 +15,12 @@ export interface ICache {
 
 const CACHE_NAME: string = 'profile-photo-sync';
 
+/**
+ * Stamps each kept image with its check's time: two tabs keeping checks at once can interleave their writes, and an
+ * image found with another check's record (a Microsoft 365 photo under someone else's etag) must read as nothing.
+ */
+const CHECKED_AT_HEADER: string = 'X-Profile-Photo-Sync-Checked-At';
+
 interface IStoredCheck {
   checkedAt: number;
   microsoft365: { etag: string | undefined; width: number; height: number; type: string } | undefined;
@@ -55,7 +61,8 @@ export class BrowserVerdictCache implements IVerdictCache {
         record.microsoft365 ? cache.match(this._key(loginName, 'microsoft365')) : Promise.resolve(undefined),
         cache.match(this._key(loginName, 'sharepoint'))
       ]);
-      if (!sharePoint || (record.microsoft365 && !microsoft365) || typeof record.checkedAt !== 'number' || !record.verdict) {
+      if (!sharePoint || (record.microsoft365 && !microsoft365) || typeof record.checkedAt !== 'number' || !record.verdict ||
+        !isStampedWith(sharePoint, record.checkedAt) || (microsoft365 && !isStampedWith(microsoft365, record.checkedAt))) {
         return undefined;
       }
       const profile: IStoredCheck['sharePointProfile'] = record.sharePointProfile;
@@ -95,8 +102,8 @@ export class BrowserVerdictCache implements IVerdictCache {
       // The images first: a record is only ever found with its images in place.
       await cache.delete(this._key(loginName, 'check'));
       await Promise.all([
-        photo ? cache.put(this._key(loginName, 'microsoft365'), new Response(photo.image)) : cache.delete(this._key(loginName, 'microsoft365')),
-        cache.put(this._key(loginName, 'sharepoint'), new Response(check.sharePointImage))
+        photo ? cache.put(this._key(loginName, 'microsoft365'), stamped(photo.image, check.checkedAt)) : cache.delete(this._key(loginName, 'microsoft365')),
+        cache.put(this._key(loginName, 'sharepoint'), stamped(check.sharePointImage, check.checkedAt))
       ]);
       await cache.put(this._key(loginName, 'check'), new Response(JSON.stringify(record), { headers: { 'Content-Type': 'application/json' } }));
     } catch {
@@ -123,4 +130,12 @@ export class BrowserVerdictCache implements IVerdictCache {
   private _key(loginName: string, part: string): string {
     return `${this._origin}/_profile-photo-sync-cache/${encodeURIComponent(loginName.trim().toLowerCase())}/${part}`;
   }
+}
+
+function stamped(image: Blob, checkedAt: number): Response {
+  return new Response(image, { headers: { [CHECKED_AT_HEADER]: String(checkedAt) } });
+}
+
+function isStampedWith(image: Response, checkedAt: number): boolean {
+  return image.headers.get(CHECKED_AT_HEADER) === String(checkedAt);
 }
