@@ -634,7 +634,7 @@ describe('SyncController repeat visits', () => {
     await next.controller.resync();
     expect(next.controller.state.resync).toEqual({ outcome: 'resynced' });
     expect(next.sharePoint.uploads).toHaveLength(1);
-    expect(next.sharePoint.uploads[0].size).toBeGreaterThan(1000);
+    expect(Buffer.from(await next.sharePoint.uploads[0].arrayBuffer()).equals(current)).toBe(true);
 
     // Only the sensitivity changed, and the kept SharePoint picture is damaged: SharePoint alone is read again.
     cache.kept.set(ADELE.loginName, { ...kept, sensitivity: 'strict', sharePointImage: damaged });
@@ -643,6 +643,39 @@ describe('SyncController repeat visits', () => {
     await third.controller.check();
     expect(third.controller.state.verdict).toEqual({ kind: 'outOfSync' });
     expect([unchanged.reads, third.sharePoint.pictureReads]).toEqual([0, 1]);
+
+    // Only the sensitivity changed, the kept Microsoft 365 photo is damaged, and Graph, read again, has a new one:
+    // SharePoint's picture may follow it, so it is read again too.
+    cache.kept.set(ADELE.loginName, { ...kept, sensitivity: 'strict', microsoft365Photo: { ...kept.microsoft365Photo!, image: damaged } });
+    const versions: string[] = [kept.microsoft365Photo!.etag!, '"C0FFEE"'];
+    const moving: FakeMicrosoft365 = new FakeMicrosoft365(photo(older));
+    moving.getMyPhotoVersion = async () => ({ etag: versions.shift() });
+    moving.getMyPhoto = async () => ({ ...photo(older), etag: '"C0FFEE"' });
+    const fourth = harness(moving, { picture: await thumbnailOf(older) }, false, { cache });
+    await fourth.controller.check();
+    expect(fourth.controller.state.verdict).toEqual({ kind: 'inSync' });
+    expect(fourth.sharePoint.pictureReads).toBe(1);
+  });
+
+  it('uses a kept "no Microsoft 365 photo" while Graph still has none, and reads the photo once it has one', async () => {
+    const cache = cacheInMap();
+    await harness(new FakeMicrosoft365(undefined), { picture: await thumbnailOf(older) }, false, { cache }).controller.check();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    expect(kept.verdict).toEqual({ kind: 'noMicrosoft365Photo' });
+    cache.kept.set(ADELE.loginName, { ...kept, sharePointProfile: { ...kept.sharePointProfile, pictureUrl: `${kept.sharePointProfile.pictureUrl}0` } });
+
+    const stillNone: FakeMicrosoft365 = new FakeMicrosoft365(undefined);
+    const next = harness(stillNone, { picture: await thumbnailOf(current) }, false, { cache });
+    await next.controller.check();
+    expect(next.controller.state.verdict).toEqual({ kind: 'noMicrosoft365Photo' });
+    expect([stillNone.versionReads, stillNone.reads, next.sharePoint.pictureReads]).toEqual([1, 0, 1]);
+
+    const added: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
+    const third = harness(added, { picture: await thumbnailOf(current) }, false, { cache });
+    await third.controller.check();
+    expect(third.controller.state.verdict).toEqual({ kind: 'inSync' });
+    expect([added.reads, third.sharePoint.pictureReads]).toEqual([1, 1]);
   });
 
   it('checks in full when the check is a day old or belongs to someone else, and reads a changed photo again', async () => {

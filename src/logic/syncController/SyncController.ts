@@ -187,10 +187,17 @@ export class SyncController {
     }
 
     // What did not change since the kept check is taken from it rather than read again.
-    const [microsoft365, sharePoint] = await Promise.all([
+    const reads: [IMicrosoft365Read, ISharePointRead] = await Promise.all([
       kept.microsoft365 ? this._decodeKeptMicrosoft365(kept.microsoft365.photo) : this._readMicrosoft365(),
       kept.sharePoint ? this._decodeKeptSharePoint(kept.sharePoint) : this._readSharePoint()
     ]);
+    const microsoft365: IMicrosoft365Read = reads[0];
+    let sharePoint: ISharePointRead = reads[1];
+    if (kept.sharePoint && microsoft365.photo?.etag !== kept.microsoft365?.photo?.etag && !this._disposed) {
+      // The kept Microsoft 365 photo did not decode, and Graph, read again, has another one: SharePoint's picture may
+      // follow it, so the kept one is not trusted either.
+      sharePoint = await this._readSharePoint();
+    }
     if (this._disposed) {
       return;
     }
