@@ -513,14 +513,19 @@ function cacheInMap(): IVerdictCache & { kept: Map<string, ICachedCheck> } {
   };
 }
 
+/** A first visit's check, kept in `cache`: the Microsoft 365 photo and SharePoint's picture as given. */
+async function keepFirstCheck(cache: IVerdictCache & { kept: Map<string, ICachedCheck> }, microsoft365: IMicrosoft365Photo | undefined, sharePoint: Buffer): Promise<ICachedCheck> {
+  await harness(new FakeMicrosoft365(microsoft365), { picture: sharePoint }, false, { cache }).controller.check();
+  // Kept once the verdict is on screen.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return cache.kept.get(ADELE.loginName)!;
+}
+
 describe('SyncController repeat visits', () => {
   it('shows a kept check again after two version reads: no photo read, no decode, no comparison', async () => {
     const cache = cacheInMap();
     const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older) };
-    const first = harness(new FakeMicrosoft365(photo(current)), sharePointOptions, false, { cache });
-    await first.controller.check();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(cache.kept.get(ADELE.loginName)?.verdict).toEqual({ kind: 'outOfSync' });
+    expect((await keepFirstCheck(cache, photo(current), await thumbnailOf(older))).verdict).toEqual({ kind: 'outOfSync' });
 
     const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
     const next = harness(microsoft365, sharePointOptions, false, { cache });
@@ -544,9 +549,7 @@ describe('SyncController repeat visits', () => {
 
   it('reads SharePoint\'s picture again when the Microsoft 365 photo changed, though its PictureUrl did not', async () => {
     const cache = cacheInMap();
-    await harness(new FakeMicrosoft365(photo(older)), { picture: await thumbnailOf(older) }, false, { cache }).controller.check();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(cache.kept.get(ADELE.loginName)?.verdict).toEqual({ kind: 'inSync' });
+    expect((await keepFirstCheck(cache, photo(older), await thumbnailOf(older))).verdict).toEqual({ kind: 'inSync' });
 
     // A new photo in Outlook, and SharePoint's new photo service already serves it under the same PictureUrl (MC653734).
     const changed: FakeMicrosoft365 = new FakeMicrosoft365({ ...photo(current), etag: '"C0FFEE"' });
@@ -563,10 +566,8 @@ describe('SyncController repeat visits', () => {
   it('trusts no part of a kept check whose profile names another object id than the page\'s person', async () => {
     const cache = cacheInMap();
     const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older) };
-    await harness(new FakeMicrosoft365(photo(current)), sharePointOptions, false, { cache }).controller.check();
-    await new Promise((resolve) => setTimeout(resolve, 0));
     // The same login name, once held by someone else (their kept check, their object id).
-    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    const kept: ICachedCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(older));
     cache.kept.set(ADELE.loginName, { ...kept, sharePointProfile: { ...kept.sharePointProfile, objectId: BOGDAN.objectId } });
 
     const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
@@ -579,10 +580,8 @@ describe('SyncController repeat visits', () => {
 
   it('reads only SharePoint when only its picture changed, and compares it with the kept Microsoft 365 photo', async () => {
     const cache = cacheInMap();
-    await harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { cache }).controller.check();
-    await new Promise((resolve) => setTimeout(resolve, 0));
     // SharePoint took the Microsoft 365 photo on its own since: a new picture, a new PictureUrl.
-    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    const kept: ICachedCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(older));
     cache.kept.set(ADELE.loginName, { ...kept, sharePointProfile: { ...kept.sharePointProfile, pictureUrl: `${kept.sharePointProfile.pictureUrl}0` } });
 
     const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
@@ -598,9 +597,7 @@ describe('SyncController repeat visits', () => {
   it('compares the kept photos again, reading neither, when the sensitivity changed since', async () => {
     const cache = cacheInMap();
     const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(current) };
-    await harness(new FakeMicrosoft365(photo(current)), sharePointOptions, false, { cache }).controller.check();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    const kept: ICachedCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(current));
     // Kept under another sensitivity, with a verdict this one would not reach: only a new comparison tells.
     cache.kept.set(ADELE.loginName, { ...kept, sensitivity: 'strict', verdict: { kind: 'outOfSync' } });
 
@@ -659,9 +656,7 @@ describe('SyncController repeat visits', () => {
 
   it('uses a kept "no Microsoft 365 photo" while Graph still has none, and reads the photo once it has one', async () => {
     const cache = cacheInMap();
-    await harness(new FakeMicrosoft365(undefined), { picture: await thumbnailOf(older) }, false, { cache }).controller.check();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    const kept: ICachedCheck = await keepFirstCheck(cache, undefined, await thumbnailOf(older));
     expect(kept.verdict).toEqual({ kind: 'noMicrosoft365Photo' });
     cache.kept.set(ADELE.loginName, { ...kept, sharePointProfile: { ...kept.sharePointProfile, pictureUrl: `${kept.sharePointProfile.pictureUrl}0` } });
 
@@ -681,8 +676,7 @@ describe('SyncController repeat visits', () => {
   it('checks in full when the check is a day old or belongs to someone else, and reads a changed photo again', async () => {
     const cache = cacheInMap();
     const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older) };
-    await harness(new FakeMicrosoft365(photo(current)), sharePointOptions, false, { cache }).controller.check();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await keepFirstCheck(cache, photo(current), await thumbnailOf(older));
 
     const changed: FakeMicrosoft365 = new FakeMicrosoft365({ ...photo(current), etag: '"C0FFEE"' });
     await harness(changed, sharePointOptions, false, { cache }).controller.check();
