@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import sharp from 'sharp';
-import { imageSize, makeThumbnails, readUpload, squareJpeg, toJpeg, UnreadableImageError } from './images.mjs';
+import { readUpload, sharePointPictureOf, squareJpeg, toJpeg, UnreadableImageError } from './images.mjs';
 import { createGraphPhoto } from './state.mjs';
 import { USER_READ } from './tokens.mjs';
 
@@ -180,7 +180,7 @@ export function graphRoutes(state, urls) {
       // profile's PictureUrl and timestamp stay as they were (docs/dev/platform-facts.md#mc653734-and-the-new-image-service).
       // How soon is not published; modelled at once, the case a kept SharePoint picture would get wrong.
       if (res.locals.user.servedByPhotoService) {
-        res.locals.user.servedByPhotoService = { ...(await imageSize(jpeg)), thumbnails: await makeThumbnails(sharp(jpeg), state.thumbnailSizes) };
+        res.locals.user.servedByPhotoService = await sharePointPictureOf(jpeg, state.thumbnailSizes);
       }
     } catch (error) {
       if (error instanceof UnreadableImageError) return sendGraphError(res, 400, 'ErrorInvalidImage', 'The photo could not be read.');

@@ -78,6 +78,18 @@ export async function makeThumbnails(image, sizes) {
 }
 
 /**
+ * What SharePoint serves for a picture it holds: the picture's size and its thumbnails.
+ * @param {Buffer} jpeg
+ * @param {ThumbnailSizes} sizes
+ * @returns {Promise<import('./state.mjs').SharePointPicture>}
+ */
+export async function sharePointPictureOf(jpeg, sizes) {
+  const image = sharp(jpeg);
+  const [{ width = 0, height = 0 }, thumbnails] = await Promise.all([image.metadata(), makeThumbnails(image, sizes)]);
+  return { width, height, thumbnails };
+}
+
+/**
  * SharePoint's large thumbnail keeps the photo's aspect ratio, at most `maxWidth` wide
  * (docs/dev/platform-facts.md#userphotoaspx-and-the-thumbnails).
  * @param {import('sharp').Sharp} image

@@ -4,7 +4,7 @@
  */
 import sharp from 'sharp';
 import portraits from './portraits.cjs';
-import { makeThumbnails } from './images.mjs';
+import { sharePointPictureOf } from './images.mjs';
 import { createGraphPhoto } from './state.mjs';
 import { toSharePointSeconds } from './timestamps.mjs';
 
@@ -125,17 +125,6 @@ export async function renderSeed({ largeThumbnailSize }) {
     }),
   );
   return { users, placeholder: await placeholder, thumbnailSizes };
-}
-
-/**
- * @param {Buffer} jpeg
- * @param {import('./images.mjs').ThumbnailSizes} sizes
- * @returns {Promise<import('./state.mjs').SharePointPicture>}
- */
-async function sharePointPictureOf(jpeg, sizes) {
-  const image = sharp(jpeg);
-  const [{ width = 0, height = 0 }, thumbnails] = await Promise.all([image.metadata(), makeThumbnails(image, sizes)]);
-  return { width, height, thumbnails };
 }
 
 /**

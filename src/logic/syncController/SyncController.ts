@@ -486,14 +486,8 @@ export class SyncController {
 
   /** The kept Microsoft 365 photo, decoded for the comparison; read from Graph again if the kept bytes do not decode. */
   private async _decodeKeptMicrosoft365(photo: IMicrosoft365Photo | undefined): Promise<IMicrosoft365Read> {
-    if (photo === undefined) {
-      return { photo: undefined, pixels: undefined, error: undefined };
-    }
-    try {
-      return { photo, pixels: await this._options.codec.decode(photo.image, COMPARISON_DECODE_SIDE), error: undefined };
-    } catch {
-      return this._disposed ? { photo: undefined, pixels: undefined, error: 'unexpected' } : this._readMicrosoft365();
-    }
+    const kept: IMicrosoft365Read = await this._decodeMicrosoft365(photo);
+    return kept.error === undefined || this._disposed ? kept : this._readMicrosoft365();
   }
 
   /** SharePoint's kept profile and picture, decoded for the comparison; read again if the kept bytes do not decode. */
@@ -575,6 +569,11 @@ export class SyncController {
       const failure: PhotoSyncError = toPhotoSyncError(error);
       return { photo: undefined, pixels: undefined, error: failure.kind, retryAt: retryAtOf(failure) };
     }
+    return this._decodeMicrosoft365(photo);
+  }
+
+  /** The photo decoded for the comparison; undefined (no photo) reads as such. */
+  private async _decodeMicrosoft365(photo: IMicrosoft365Photo | undefined): Promise<IMicrosoft365Read> {
     if (photo === undefined) {
       return { photo: undefined, pixels: undefined, error: undefined };
     }
