@@ -6,7 +6,7 @@ import express from 'express';
 import { InvalidFaultError } from './faults.mjs';
 import { myPropertiesBody } from './profile.mjs';
 import { DIGEST_LIFETIME_SECONDS, NO_PHOTO_ANSWERS } from './state.mjs';
-import { TOKEN_LIFETIME_SECONDS, USER_READ } from './tokens.mjs';
+import { GRAPH_AUDIENCE, TOKEN_LIFETIME_SECONDS, USER_READ } from './tokens.mjs';
 
 /**
  * @param {import('./state.mjs').EmulatorState} state
@@ -39,6 +39,14 @@ export function controlRoutes(state, urls) {
         error: 'invalid_request',
         error_description: `Unknown user '${req.query.user ?? ''}'. Ask for one of: ${[...state.users.keys()].join(', ')}.`,
       });
+    }
+    // Teams single sign-on asks for a token to the SharePoint origin itself (docs/dev/platform-facts.md#teams).
+    const resource = req.query.resource === undefined ? GRAPH_AUDIENCE : String(req.query.resource).replace(/\/$/, '');
+    if (resource !== GRAPH_AUDIENCE) {
+      if (resource !== new URL(urls.siteUrl).origin) {
+        return res.status(400).json({ error: 'invalid_resource', error_description: `AADSTS500011: The resource principal named ${resource} was not found in the tenant.` });
+      }
+      return res.json({ token_type: 'Bearer', access_token: state.tokens.issue(user, '', resource), expires_in: TOKEN_LIFETIME_SECONDS });
     }
     const force = req.query.force === 'true';
     if (user.consentMissing && !force) {
@@ -88,6 +96,14 @@ export function controlRoutes(state, urls) {
     const ms = req.body?.ms;
     if (!Number.isFinite(ms) || ms < 0) return res.status(400).json({ error: 'Send {"ms": <milliseconds ≥ 0>}.' });
     state.latencyMs = ms;
+    res.status(204).end();
+  });
+
+  // The user's SharePoint session cookie expires: every SharePoint request of theirs is 401 until a sign-in renews it.
+  router.post('/expire-session', (req, res) => {
+    const user = state.users.get(String(req.body?.user ?? ''));
+    if (!user) return res.status(404).json({ error: `Unknown user '${req.body?.user ?? ''}'. Send {"user": "<id>"}.` });
+    state.expiredSessions.add(user.id);
     res.status(204).end();
   });
 

@@ -7,7 +7,7 @@ import express from 'express';
 import sharp from 'sharp';
 import { readUpload, sharePointPictureOf, squareJpeg, toJpeg, UnreadableImageError } from './images.mjs';
 import { createGraphPhoto } from './state.mjs';
-import { USER_READ } from './tokens.mjs';
+import { GRAPH_AUDIENCE, USER_READ } from './tokens.mjs';
 
 /** Square sizes Graph derives from a photo (docs/dev/platform-facts.md#photo-sizes), in pixels. */
 const STANDARD_SIDES = Object.freeze([48, 64, 96, 120, 240, 360, 432, 504, 648]);
@@ -59,7 +59,7 @@ export function graphRoutes(state, urls) {
   router.use((req, res, next) => {
     const token = /^Bearer\s+(\S+)/i.exec(req.get('authorization') ?? '')?.[1];
     const claims = token === undefined ? undefined : state.tokens.verify(token);
-    const user = claims && state.users.get(claims.sub);
+    const user = claims && claims.aud === GRAPH_AUDIENCE ? state.users.get(claims.sub) : undefined;
     if (!claims || !user) {
       res.set('WWW-Authenticate', 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"');
       const message = token === undefined ? 'Access token is empty.' : 'Access token validation failure. Invalid audience.';

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import express from 'express';
 import { controlRoutes } from './control.mjs';
 import { faultsAndLatency } from './faults.mjs';
-import { signedInUser } from './session.mjs';
+import { cookieUser } from './session.mjs';
 import { graphResponseHeaders, graphRoutes } from './graph.mjs';
 import { mySiteRoutes } from './mysite.mjs';
 import { renderSeed } from './seed.mjs';
@@ -61,17 +61,19 @@ export async function startEmulator(options = {}) {
   const site = newApp('site', quiet);
   site.use('/_emulator', controlRoutes(state, urls));
   // Faults given a user apply to that user's requests only, so tests can run side by side.
-  const cookieUser = (/** @type {import('express').Request} */ req) => signedInUser(state, req)?.id;
+  // The person the session cookie names, also while that session has expired.
+  const sessionUser = (/** @type {import('express').Request} */ req) => cookieUser(state, req)?.id;
   const tokenUser = (/** @type {import('express').Request} */ req) => {
     const token = /^Bearer\s+(\S+)/i.exec(req.get('authorization') ?? '')?.[1];
     return token === undefined ? undefined : state.tokens.verify(token)?.sub;
   };
-  site.use(faultsAndLatency(state, 'site', cookieUser));
+  site.use(faultsAndLatency(state, 'site', sessionUser));
+  site.use(siteCollectionPaths);
   site.use(sharePointRoutes(state, urls));
   if (workbenchDir !== undefined) site.use(express.static(workbenchDir));
 
   const mySite = newApp('mysite', quiet);
-  mySite.use(faultsAndLatency(state, 'mysite', cookieUser));
+  mySite.use(faultsAndLatency(state, 'mysite', sessionUser));
   mySite.use(mySiteRoutes(state));
 
   const graph = newApp('graph', quiet);
@@ -98,6 +100,21 @@ export async function startEmulator(options = {}) {
     reset: async () => state.reset(),
     close: () => closeAll(servers),
   };
+}
+
+/**
+ * Every site collection of the tenant answers on the site origin: `/sites/<name>/_api/…` and
+ * `/sites/<name>/_layouts/15/…` are served as the root site's, with the site's own URL kept in `res.locals.webPath`
+ * (a Teams tab runs on its team's site, docs/dev/platform-facts.md#teams).
+ * @type {import('express').RequestHandler}
+ */
+function siteCollectionPaths(req, res, next) {
+  const match = /^\/(?:sites|teams)\/[^/]+(?=\/_api(?:\/|$|\?)|\/_layouts\/)/i.exec(req.url);
+  if (match) {
+    res.locals.webPath = match[0];
+    req.url = req.url.slice(match[0].length);
+  }
+  next();
 }
 
 /**

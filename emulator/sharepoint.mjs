@@ -6,7 +6,7 @@ import express from 'express';
 import { makeThumbnails, readUpload, UnreadableImageError } from './images.mjs';
 import { odataFormat, resourceNotFound, sendOData, sendSharePointError, SP_ERRORS } from './odata.mjs';
 import { myPropertiesBody, PERSON_PROPERTY_NAMES } from './profile.mjs';
-import { signedInUser } from './session.mjs';
+import { cookieUser, setSessionCookie, signedInUser } from './session.mjs';
 import { DIGEST_LIFETIME_SECONDS } from './state.mjs';
 import { AFD_CACHE_PATH, PhotoLinkSigner } from './photoLinks.mjs';
 
@@ -16,6 +16,8 @@ const MAX_PICTURE_BYTES = 5_000_000;
 const LIBRARY_VERSION = '16.0.26712.12004';
 const API = /^\/_api(?:\/|$)/i;
 const CONTEXT_INFO = /^\/_api\/contextinfo$/i;
+/** Where SPFx in Teams trades a Teams single sign-on token for a new session cookie (docs/dev/platform-facts.md#teams). */
+const NATIVE_CLIENT_AUTHENTICATE = /^\/_api\/sp\.oauth\.nativeclient\/authenticate$/i;
 const PEOPLE_MANAGER = '^\\/_api\\/sp\\.userprofiles\\.peoplemanager\\/';
 /** @param {string} method @returns {RegExp} a People Manager method, with or without the `()` some clients add */
 const peopleManager = (method) => new RegExp(`${PEOPLE_MANAGER}${method}(?:\\(\\))?$`, 'i');
@@ -28,6 +30,20 @@ const peopleManager = (method) => new RegExp(`${PEOPLE_MANAGER}${method}(?:\\(\\
 export function sharePointRoutes(state, urls) {
   const router = express.Router();
   const photoLinks = new PhotoLinkSigner();
+
+  // Before the session check: this is how a person without a valid session cookie gets one.
+  router.post(NATIVE_CLIENT_AUTHENTICATE, (req, res) => {
+    const token = /^Bearer\s+(\S+)/i.exec(req.get('authorization') ?? '')?.[1];
+    const claims = token === undefined ? undefined : state.tokens.verify(token);
+    const user = claims && state.users.get(claims.sub);
+    if (!claims || !user || claims.aud.replace(/\/$/, '') !== new URL(urls.siteUrl).origin) {
+      return sendSharePointError(req, res, SP_ERRORS.notSignedIn);
+    }
+    // A token for another person than the cookie named signs that person in: the cookie follows the token.
+    if (cookieUser(state, req)?.id !== user.id || state.expiredSessions.has(user.id)) setSessionCookie(res, user);
+    state.expiredSessions.delete(user.id);
+    res.status(200).end();
+  });
 
   router.use((req, res, next) => {
     if (!API.test(req.path)) return next();
@@ -52,9 +68,9 @@ export function sharePointRoutes(state, urls) {
       FormDigestTimeoutSeconds: DIGEST_LIFETIME_SECONDS,
       FormDigestValue: state.issueDigest(res.locals.user),
       LibraryVersion: LIBRARY_VERSION,
-      SiteFullUrl: urls.siteUrl,
+      SiteFullUrl: urls.siteUrl + (res.locals.webPath ?? ''),
       SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],
-      WebFullUrl: urls.siteUrl,
+      WebFullUrl: urls.siteUrl + (res.locals.webPath ?? ''),
     };
     const format = odataFormat(req);
     if (format === 'verbose') {

@@ -143,6 +143,8 @@ export class EmulatorState {
   latencyMs = 0;
   /** CORS preflights Graph answered since the last reset (browsers do not show them to page scripts or Playwright). */
   graphPreflights = 0;
+  /** @type {Set<string>} users whose SharePoint session cookie has expired, until a sign-in renews it */
+  expiredSessions = new Set();
   /** @type {ScenarioOptions} */
   options;
   /** @type {Map<string, { userId: string, expiresAt: number }>} digest value → owner and expiry (ms since 1970) */
@@ -180,6 +182,7 @@ export class EmulatorState {
     this.faults.clear();
     this.latencyMs = 0;
     this.graphPreflights = 0;
+    this.expiredSessions.clear();
     this.options = { ...this.#defaultOptions };
   }
 

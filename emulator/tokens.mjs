@@ -7,6 +7,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 /** Seconds a token lives, like Entra ID's default access-token lifetime. */
 export const TOKEN_LIFETIME_SECONDS = 3600;
 
+/** Whom a Graph token is for. */
+export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+
 /** The only delegated scope the web part requests (docs/dev/platform-facts.md#consent-and-webapipermissionrequests). */
 export const USER_READ = 'User.Read';
 
@@ -18,12 +21,13 @@ export class TokenIssuer {
   /**
    * @param {{ id: string, upn: string, objectId: string }} user
    * @param {string} scope space-separated scopes; empty for a token minted without the user's consent
+   * @param {string} [audience] the resource the token is for: Graph, or a SharePoint origin (Teams single sign-on)
    * @returns {string}
    */
-  issue(user, scope) {
+  issue(user, scope, audience = GRAPH_AUDIENCE) {
     const iat = Math.floor(Date.now() / 1000);
     /** @type {TokenClaims} */
-    const claims = { aud: 'https://graph.microsoft.com', oid: user.objectId, sub: user.id, upn: user.upn, scp: scope, iat, exp: iat + TOKEN_LIFETIME_SECONDS };
+    const claims = { aud: audience, oid: user.objectId, sub: user.id, upn: user.upn, scp: scope, iat, exp: iat + TOKEN_LIFETIME_SECONDS };
     const unsigned = `${encode({ typ: 'JWT', alg: 'HS256' })}.${encode(claims)}`;
     return `${unsigned}.${this.#sign(unsigned)}`;
   }
