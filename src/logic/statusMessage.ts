@@ -25,11 +25,14 @@ export const API_ACCESS_URL: string = 'https://admin.microsoft.com/sharepoint?pa
 
 export interface IStatusOptions {
   canEditPage: boolean;
+  /** In an app frame (Teams, Outlook, the Microsoft 365 app) there is no page to reload or come back to. */
+  appFrame: boolean;
   showResyncButton: boolean;
   showManualSteps: boolean;
 }
 
-function reasonKeys(reason: PhotoSyncErrorKind, canEditPage: boolean, retryAt?: number): StringKey[] {
+function reasonKeys(reason: PhotoSyncErrorKind, options: IStatusOptions, retryAt?: number): StringKey[] {
+  const canEditPage: boolean = options.canEditPage;
   switch (reason) {
     case 'permissionMissing':
       // Everyone reads "ask your administrator"; a page editor also reads what exactly to approve, and where.
@@ -37,10 +40,10 @@ function reasonKeys(reason: PhotoSyncErrorKind, canEditPage: boolean, retryAt?: 
     case 'throttled': return [retryAt === undefined ? 'ReasonThrottled' : 'ReasonThrottledUntil'];
     case 'network': return ['ReasonNetwork'];
     case 'timeout': return ['ReasonTimeout'];
-    case 'accountChanged': return ['ReasonAccountChanged'];
+    case 'accountChanged': return [options.appFrame ? 'ReasonAccountChangedApp' : 'ReasonAccountChanged'];
     case 'badResponse': return ['ReasonBadResponse'];
     case 'invalidImage': return ['ReasonInvalidImage'];
-    case 'signedOut': return ['ReasonSignedOut'];
+    case 'signedOut': return [options.appFrame ? 'ReasonSignedOutApp' : 'ReasonSignedOut'];
     default: return ['ReasonUnexpected'];
   }
 }
@@ -98,7 +101,7 @@ function describeFailedResync(state: ISyncState, options: IStatusOptions): IStat
   }
   const reason: PhotoSyncErrorKind = resync && resync.outcome === 'failed' ? resync.reason : 'unexpected';
   const retryAt: number | undefined = resync && resync.outcome === 'failed' ? resync.retryAt : undefined;
-  return withLink(withRetryAt({ tone: 'error', title: 'ResyncFailedTitle', body: reasonKeys(reason, options.canEditPage, retryAt), busy: false, showManualSteps: false }, retryAt));
+  return withLink(withRetryAt({ tone: 'error', title: 'ResyncFailedTitle', body: reasonKeys(reason, options, retryAt), busy: false, showManualSteps: false }, retryAt));
 }
 
 function describeVerdict(state: ISyncState, options: IStatusOptions): IStatusMessage {
@@ -117,12 +120,12 @@ function describeVerdict(state: ISyncState, options: IStatusOptions): IStatusMes
     case 'placeholder':
       return { tone: 'warning', title: 'VerdictPlaceholderTitle', body: ['VerdictPlaceholderBody', ...syncOff], busy: false, showManualSteps: manual };
     case 'noMicrosoft365Photo':
-      return { tone: 'info', title: 'VerdictNoPhotoTitle', body: ['VerdictNoPhotoBody'], busy: false, showManualSteps: false };
+      return { tone: 'info', title: 'VerdictNoPhotoTitle', body: [options.appFrame ? 'VerdictNoPhotoBodyApp' : 'VerdictNoPhotoBody'], busy: false, showManualSteps: false };
     case 'awaitingCache':
       return { tone: 'success', title: 'ResyncCachedTitle', body: ['ResyncCachedBody'], busy: false, showManualSteps: false };
     default:
       return withLink(withRetryAt({
-        tone: 'error', title: 'VerdictCantCheckTitle', body: reasonKeys(verdict.reason, options.canEditPage, verdict.retryAt), busy: false, showManualSteps: false
+        tone: 'error', title: 'VerdictCantCheckTitle', body: reasonKeys(verdict.reason, options, verdict.retryAt), busy: false, showManualSteps: false
       }, verdict.retryAt));
   }
 }

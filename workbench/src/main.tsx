@@ -3,6 +3,7 @@ import * as ReactDom from 'react-dom';
 import { hostWebPart, IHostedWebPart, IPageOptions, IRuntimeFiles, loadRuntime } from './spfxRuntime';
 import { PropertyPanel } from './PropertyPanel';
 import { IEmulatorConfig, IEmulatorUser, IWorkbenchTheme, LOCALES, THEMES } from './workbenchOptions';
+import { isTeamsFrame, startTeamsHost, teamsHostKind, teamsSiteUrl } from './teamsHost';
 
 /**
  * The local workbench: a page shaped like a SharePoint page with one section, hosting the web part's --ship bundle
@@ -10,6 +11,9 @@ import { IEmulatorConfig, IEmulatorUser, IWorkbenchTheme, LOCALES, THEMES } from
  * &token=obo, plus any stored web part property as prop.<name>=<value> (e.g. prop.checkOnLoad=false), so that
  * tests and people can open any state directly. A different user, language or editor role is a new page load, as
  * in SharePoint; the theme and the properties change in place, through the runtime.
+ *
+ * With ?host=teams-personal, teams-tab or outlook the page becomes a Teams host (teamsHost.tsx) whose frame, named as
+ * Teams names it, loads this page again: there it is SharePoint's teamshostedapp.aspx, with no chrome of its own.
  */
 
 interface IToolbarProps {
@@ -99,9 +103,21 @@ async function acquireToken(userId: string): Promise<string> {
 }
 
 async function start(): Promise<void> {
-  const [config, files] = await Promise.all([getJson<IEmulatorConfig>('/_emulator/config'), getJson<IRuntimeFiles>('runtime.json')]);
   const query: URLSearchParams = new URLSearchParams(window.location.search);
+  if (teamsHostKind(query) !== undefined && !isTeamsFrame()) {
+    return startTeamsHost(await getJson<IEmulatorConfig>('/_emulator/config'), query);
+  }
+  const [config, files] = await Promise.all([getJson<IEmulatorConfig>('/_emulator/config'), getJson<IRuntimeFiles>('runtime.json')]);
   const user: IEmulatorUser = config.users.filter((u) => u.id === query.get('user'))[0] || config.users[0];
+  // In Teams' frame this page is teamshostedapp.aspx: on the tenant's root site for a personal app, the team's site for a tab.
+  const inTeams: boolean = isTeamsFrame();
+  const siteUrl: string = inTeams ? teamsSiteUrl(teamsHostKind(query), config.siteUrl) : config.siteUrl;
+  // Teams configures a tab by opening it with the property pane (frameContext "settings"); a personal app has none.
+  const showPanel: boolean = !inTeams || query.get('teamsFrame') === 'settings';
+  if (inTeams) {
+    document.documentElement.classList.add('teams-frame');
+    document.body.classList.add('teams-frame');
+  }
   // SharePoint serves each page with a fresh request digest for its user.
   const pageDigest: IPageOptions['pageDigest'] = await getJson(`/_emulator/page-context?user=${encodeURIComponent(user.id)}`);
   const locale: string = pick(query, 'locale', LOCALES.map((l) => l.id), 'en-us');
@@ -149,20 +165,24 @@ async function start(): Promise<void> {
       document.getElementById('toolbar')
     );
   };
-  section.style.background = themeOf(themeId).sectionBackground;
-  renderToolbar();
+  if (!inTeams) {
+    section.style.background = themeOf(themeId).sectionBackground;
+    renderToolbar();
+  }
 
   // What the runtime asked the token step, for tests that must know the seam is still in use.
   const tokenRequests: Array<{ path: string; resource: string }> = [];
   (window as unknown as { workbenchTokenRequests: typeof tokenRequests }).workbenchTokenRequests = tokenRequests;
   const options: IPageOptions = {
-    siteUrl: config.siteUrl,
+    siteUrl,
     locale,
     user: { displayName: user.displayName, objectId: user.objectId, email: user.upn, loginName: user.upn },
     canEditPage,
     graphUrl: config.graphUrl,
     acquireToken: () => acquireToken(user.id),
-    tokenPath: query.get('token') === 'obo' ? 'obo' : 'msal',
+    // In Teams, SPFx gets Graph tokens through SharePoint's OBO exchange, not MSAL (docs/dev/platform-facts.md#teams).
+    tokenPath: inTeams || query.get('token') === 'obo' ? 'obo' : 'msal',
+    host: inTeams ? 'teams' : 'page',
     pageDigest,
     onTokenRequest: (path, resource) => tokenRequests.push({ path, resource })
   };
@@ -170,7 +190,9 @@ async function start(): Promise<void> {
   const defaults: Record<string, unknown> = files.webPart.manifest.preconfiguredEntries[0].properties;
   const webPart: IHostedWebPart = await hostWebPart(document.getElementById('webpart')!, files, options, storedProperties(query, defaults), themeOf(currentThemeId).theme);
   hosted = webPart;
-  renderToolbar();
+  if (!inTeams) {
+    renderToolbar();
+  }
 
   const panel: HTMLElement = document.getElementById('property-panel')!;
   const renderPanel = async (): Promise<void> => {
@@ -190,7 +212,9 @@ async function start(): Promise<void> {
       panel
     );
   };
-  await renderPanel();
+  if (showPanel) {
+    await renderPanel();
+  }
   // Tests wait for this: the runtime has loaded the web part and the panel shows its properties.
   document.body.setAttribute('data-workbench-ready', 'true');
 }

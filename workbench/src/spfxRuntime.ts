@@ -16,7 +16,11 @@
  *   `_getOboTokenProvider` / `_shouldUseOboTokenExchange` (sp-http-base): the one place a token is obtained; the
  *   real provider's failure memory ("Token request previously failed") stays in force;
  * - `ThemeProvider._setTheme` (sp-component-base): the section's theme, as a page section sets it;
- * - `_MinimalWebPartHost`, `_ClientSideWebPartManager.loadWebPart`, `getWebPartByInstanceId`, `_setDisplayMode`,
+ * - `_MinimalWebPartHost` on a page, `_TeamsAwareWebPartHost` on the page Teams hosts (teamshostedapp.aspx): before
+ *   it initializes the web part, it loads sp-webpart-base's own teams-js chunk, calls `initialize()` and waits for
+ *   `getContext`, when sp-core-library's `_BrowserUtilities.isTeamsHosted()` sees `window.name` set to
+ *   `embedded-page-container` (docs/dev/platform-facts.md#teams);
+ * - `_ClientSideWebPartManager.loadWebPart`, `getWebPartByInstanceId`, `_setDisplayMode`,
  *   `disposeWebparts` (sp-webpart-base): loading, rendering, switching to edit mode and back, and disposing;
  * - `BaseWebPart._getPropertyPaneData` and `_onPropertyPaneFieldChanged` (sp-webpart-base): what SharePoint's
  *   property pane reads and calls;
@@ -82,6 +86,8 @@ export interface IPageOptions {
   pageDigest?: { formDigestValue: string; formDigestTimeoutSeconds: number };
   /** Hears each time the runtime asks the token step, and which path it took. */
   onTokenRequest?: (path: 'msal' | 'obo', resource: string) => void;
+  /** A SharePoint page, or the page Teams hosts (teamshostedapp.aspx), whose web part host waits for the Teams SDK. */
+  host: 'page' | 'teams';
 }
 
 /** A property pane field as the web part describes it, read from its real configuration. */
@@ -340,7 +346,8 @@ export async function hostWebPart(domElement: HTMLElement, files: IRuntimeFiles,
   sectionScope.finish();
   member(themeProvider, '_setTheme', 'ThemeProvider').call(themeProvider, theme);
 
-  const host: AnyModule = new (member(webPartBase, '_MinimalWebPartHost', '@microsoft/sp-webpart-base'))(sectionScope);
+  const hostClass: string = options.host === 'teams' ? '_TeamsAwareWebPartHost' : '_MinimalWebPartHost';
+  const host: AnyModule = new (member(webPartBase, hostClass, '@microsoft/sp-webpart-base'))(sectionScope);
   const manager: AnyModule = new (member(webPartBase, '_ClientSideWebPartManager', '@microsoft/sp-webpart-base'))(host);
   const preconfigured: AnyModule = manifest.preconfiguredEntries[0];
   // The moment the runtime is asked to load the web part (it then calls onInit, with no request in between): where

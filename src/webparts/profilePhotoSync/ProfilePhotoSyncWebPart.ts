@@ -24,6 +24,12 @@ import { BrowserResyncMemory } from '../../services/resyncMemory/BrowserResyncMe
 import { BrowserVerdictCache } from '../../services/verdictCache/BrowserVerdictCache';
 import { ErrorBoundary } from './components/errorBoundary';
 import { ProfilePhotoSyncContainer } from './components/profilePhotoSyncContainer';
+import { IPhotoSyncTheme } from './components/IPhotoSyncTheme';
+import { hostFromTeams, IHost, isAppFrame, SHAREPOINT_PAGE, TeamsThemeName, teamsThemeName } from '../../logic/host';
+import { teamsTheme } from './teamsThemes';
+import { FetchFunction } from '../../services/transport/FetchTransport';
+import { renewingFetch } from '../../services/sharePointSession/renewingFetch';
+import { renewSharePointSession } from '../../services/sharePointSession/renewSharePointSession';
 import { IProfilePhotoSyncWebPartProps, KEEP_CHECK_HOURS } from './IProfilePhotoSyncWebPartProps';
 import { CONTROLLER_PROPERTIES, PROPERTY_GROUPS, PropertyField } from './propertyFields';
 import { normalizeProperties } from './normalizeProperties';
@@ -37,13 +43,19 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   private _sp: SPFI | undefined;
   private _controller: SyncController | undefined;
   private _theme: IReadonlyTheme | undefined;
+  private _host: IHost = SHAREPOINT_PAGE;
+  /** Set in Teams, Outlook and the Microsoft 365 app: their theme, not the SharePoint site's, is what people see. */
+  private _teamsTheme: TeamsThemeName | undefined;
+  /** SharePoint requests: the page's fetch, which in an app frame renews an expired session through the host. */
+  private _sharePointFetch: FetchFunction = (url, init) => window.fetch(url, init);
 
   protected async onInit(): Promise<void> {
     await super.onInit();
+    await this._joinTeamsHost();
     // Getting the client does not get a token yet: an unapproved User.Read surfaces on the first Graph request.
     this._graphClient = await this.context.aadHttpClientFactory.getClient(GRAPH_RESOURCE);
     this._graphToken = graphToken(await this.context.aadTokenProviderFactory.getTokenProvider(), GRAPH_RESOURCE);
-    this._sp = createSP(this.context);
+    this._sp = createSP(this.context, this._sharePointFetch);
     this._controller = this._createController();
   }
 
@@ -54,7 +66,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     const settings: IProfilePhotoSyncWebPartProps = normalizeProperties(this.properties);
     const element: React.ReactElement = React.createElement(
       ErrorBoundary,
-      { message: strings.CrashMessage },
+      { message: isAppFrame(this._host) ? strings.CrashMessageApp : strings.CrashMessage },
       React.createElement(ProfilePhotoSyncContainer, {
         controller: this._controller,
         checkOnLoad: settings.checkOnLoad,
@@ -63,7 +75,9 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
         // Dates follow the page's regional format (currentCultureName), the words its UI language.
         locale: this.context.pageContext.cultureInfo.currentCultureName,
         canEditPage: this._canEditPage(),
-        theme: this._theme
+        appFrame: isAppFrame(this._host),
+        theme: this._currentTheme(),
+        fillBackground: this._teamsTheme !== undefined
       })
     );
     ReactDom.render(element, this.domElement);
@@ -83,6 +97,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   }
 
   protected onDispose(): void {
+    this._teamsTheme = undefined;
     ReactDom.unmountComponentAtNode(this.domElement);
     this._controller?.dispose();
     this._controller = undefined;
@@ -114,7 +129,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     const pageContext = this.context.pageContext;
     return createSyncController({
       sp: this._sp,
-      sharePointTransport: sameOriginTransport((url, init) => window.fetch(url, init)),
+      sharePointTransport: sameOriginTransport(this._sharePointFetch),
       graphTransport: graphTransport(this._graphClient),
       graphToken: this._graphToken,
       siteUrl: this.context.pageContext.web.absoluteUrl,
@@ -135,10 +150,47 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     });
   }
 
-  /** Page editors are told exactly which permission an admin must approve; readers are told to ask one. */
+  /**
+   * In Teams, Outlook and the Microsoft 365 app, SPFx hands the web part the host's SDK (docs/dev/platform-facts.md#teams):
+   * its context says which host and theme, it pushes theme changes, and its single sign-on renews SharePoint's session.
+   */
+  private async _joinTeamsHost(): Promise<void> {
+    const teams = this.context.sdks.microsoftTeams;
+    if (!teams) {
+      return;
+    }
+    const teamsJs = teams.teamsJs;
+    const context = await teamsJs.app.getContext();
+    this._host = hostFromTeams({ hostName: context.app.host.name, frameContext: context.page.frameContext, teamId: context.team?.internalId });
+    this._teamsTheme = teamsThemeName(context.app.theme);
+    teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
+      // A disposed web part has nothing to re-theme: the SDK keeps the handler for the frame's lifetime.
+      if (this._teamsTheme !== undefined) {
+        this._teamsTheme = teamsThemeName(theme);
+        this.render();
+      }
+    });
+    const pageFetch: FetchFunction = this._sharePointFetch;
+    const renew = renewSharePointSession(
+      window.location.origin,
+      (resource: string) => teamsJs.authentication.getAuthToken({ resources: [resource], silent: true }),
+      pageFetch
+    );
+    this._sharePointFetch = renewingFetch(pageFetch, renew);
+  }
+
+  private _currentTheme(): IPhotoSyncTheme | undefined {
+    return this._teamsTheme !== undefined ? teamsTheme(this._teamsTheme) : this._theme;
+  }
+
+  /**
+   * Page editors are told exactly which permission an admin must approve; readers are told to ask one. Where no one
+   * can open a property pane (a personal app in Teams), no one is addressed as its editor.
+   */
   private _canEditPage(): boolean {
     const list: SPList | undefined = this.context.pageContext.list;
-    return this.displayMode === DisplayMode.Edit || (list !== undefined && list.permissions.hasPermission(SPPermission.editListItems));
+    const canEdit: boolean = this.displayMode === DisplayMode.Edit || (list !== undefined && list.permissions.hasPermission(SPPermission.editListItems));
+    return canEdit && this._host.hasPropertyPane;
   }
 }
 

@@ -58,11 +58,11 @@ const RETRY: IRetryOptions = { policy: DEFAULT_RETRY_POLICY, delay: wait, timeou
 
 /**
  * pnpjs for the web part's site, built once per web part: SPFx's defaults (the site's URL, the page's request
- * digest, same-origin credentials), sending through window.fetch as pnpjs does in SPFx, with the project's retry
- * policy in place of pnpjs's own.
+ * digest, same-origin credentials), sending through `send` (window.fetch, as pnpjs does in SPFx; in an app frame one
+ * that renews an expired session), with the project's retry policy in place of pnpjs's own.
  */
-export function createSP(context: Parameters<typeof SPFx>[0]): SPFI {
-  return spfi().using(SPFx(context), SendWithRetry((url, init) => window.fetch(url, init), RETRY, UPLOAD_TIMEOUT_MS));
+export function createSP(context: Parameters<typeof SPFx>[0], send: (url: string, init: RequestInit) => Promise<Response>): SPFI {
+  return spfi().using(SPFx(context), SendWithRetry(send, RETRY, UPLOAD_TIMEOUT_MS));
 }
 
 /** The one place that assembles services and controller, for the web part. */

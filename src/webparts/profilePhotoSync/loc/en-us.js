@@ -51,6 +51,7 @@ define([], function () {
     "VerdictPlaceholderBody": "SharePoint has not picked up your Microsoft 365 photo yet and shows a grey silhouette instead.",
     "VerdictNoPhotoTitle": "No Microsoft 365 photo",
     "VerdictNoPhotoBody": "You have not added a photo to Microsoft 365 yet. On office.com, select the circle with your initials at the top right, choose to change your photo and upload one, then come back to this page.",
+    "VerdictNoPhotoBodyApp": "You have not added a photo to Microsoft 365 yet. On office.com, select the circle with your initials at the top right, choose to change your photo and upload one, then come back here.",
     "VerdictCantCheckTitle": "Can't check right now",
     "SyncTurnedOffNote": "Your organisation has turned off automatic photo updates in SharePoint, so a new photo reaches SharePoint only when you resync.",
 
@@ -63,9 +64,11 @@ define([], function () {
     "ReasonBadResponse": "Microsoft 365 or SharePoint sent an answer this web part could not understand. Try again later.",
     "ReasonInvalidImage": "Your Microsoft 365 photo could not be read as an image, so nothing was uploaded.",
     "ReasonSignedOut": "Your sign-in has expired. Reload the page and try again.",
+    "ReasonSignedOutApp": "Your sign-in has expired and could not be renewed. Close the app, open it again and try again.",
     "ReasonUnexpected": "Something unexpected went wrong. Try again later.",
     "ReasonTimeout": "Microsoft 365 or SharePoint did not answer in time. Try again in a few minutes.",
     "ReasonAccountChanged": "SharePoint now has a different account signed in than when this page opened, so nothing was changed. Reload the page and try again.",
+    "ReasonAccountChangedApp": "SharePoint now has a different account signed in than when this app opened, so nothing was changed. Close the app, open it again and try again.",
 
     "ResyncButton": "Resync",
     "ResyncBusyLabel": "Resyncing…",
@@ -93,6 +96,7 @@ define([], function () {
     "TroubleshootingStep4": "If your photo is still wrong, select the circle with your initials at the top right of office.com, add your photo again, then open SharePoint once more.",
     "OtherAppsNote": "Teams, Outlook and other apps can take up to 72 hours to show a new photo.",
 
-    "CrashMessage": "This web part ran into a problem and stopped. Reload the page to try again."
+    "CrashMessage": "This web part ran into a problem and stopped. Reload the page to try again.",
+    "CrashMessageApp": "This app ran into a problem and stopped. Close it and open it again to try again."
   };
 });

@@ -51,6 +51,7 @@ define([], function () {
     "VerdictPlaceholderBody": "SharePoint vēl nav ieguvis jūsu Microsoft 365 fotoattēlu, tāpēc tā vietā rāda pelēku siluetu.",
     "VerdictNoPhotoTitle": "Nav Microsoft 365 fotoattēla",
     "VerdictNoPhotoBody": "Pakalpojumā Microsoft 365 vēl nav pievienots jūsu fotoattēls. Vietnē office.com augšējā labajā stūrī atlasiet apli ar saviem iniciāļiem, izvēlieties mainīt fotoattēlu un augšupielādējiet jaunu, pēc tam atgriezieties šajā lapā.",
+    "VerdictNoPhotoBodyApp": "Pakalpojumā Microsoft 365 vēl nav pievienots jūsu fotoattēls. Vietnē office.com augšējā labajā stūrī atlasiet apli ar saviem iniciāļiem, izvēlieties mainīt fotoattēlu un augšupielādējiet jaunu, pēc tam atgriezieties šeit.",
     "VerdictCantCheckTitle": "Pašlaik nevar pārbaudīt",
     "SyncTurnedOffNote": "Jūsu organizācija ir izslēgusi fotoattēlu automātisko atjaunināšanu pakalpojumā SharePoint, tāpēc jauns fotoattēls tajā nonāk tikai tad, kad sinhronizējat atkārtoti.",
 
@@ -63,9 +64,11 @@ define([], function () {
     "ReasonBadResponse": "Microsoft 365 vai SharePoint nosūtīja atbildi, ko šī tīmekļa daļa nevarēja saprast. Mēģiniet vēlreiz vēlāk.",
     "ReasonInvalidImage": "Jūsu Microsoft 365 fotoattēlu neizdevās nolasīt kā attēlu, tāpēc nekas netika augšupielādēts.",
     "ReasonSignedOut": "Jūsu pierakstīšanās sesija ir beigusies. Atsvaidziniet lapu un mēģiniet vēlreiz.",
+    "ReasonSignedOutApp": "Jūsu pierakstīšanās sesija ir beigusies, un to nevarēja atjaunot. Aizveriet programmu, atveriet to no jauna un mēģiniet vēlreiz.",
     "ReasonUnexpected": "Radās neparedzēta kļūda. Mēģiniet vēlreiz vēlāk.",
     "ReasonTimeout": "Microsoft 365 vai SharePoint neatbildēja laikā. Mēģiniet vēlreiz pēc dažām minūtēm.",
     "ReasonAccountChanged": "Pakalpojumā SharePoint tagad ir pierakstījies cits konts nekā tad, kad šī lapa tika atvērta, tāpēc nekas netika mainīts. Atsvaidziniet lapu un mēģiniet vēlreiz.",
+    "ReasonAccountChangedApp": "Pakalpojumā SharePoint tagad ir pierakstījies cits konts nekā tad, kad šī programma tika atvērta, tāpēc nekas netika mainīts. Aizveriet programmu, atveriet to no jauna un mēģiniet vēlreiz.",
 
     "ResyncButton": "Sinhronizēt atkārtoti",
     "ResyncBusyLabel": "Notiek atkārtota sinhronizācija…",
@@ -93,6 +96,7 @@ define([], function () {
     "TroubleshootingStep4": "Ja fotoattēls joprojām nav pareizs, vietnes office.com augšējā labajā stūrī atlasiet apli ar saviem iniciāļiem, vēlreiz pievienojiet fotoattēlu un pēc tam atkal atveriet SharePoint.",
     "OtherAppsNote": "Lai jauns fotoattēls parādītos programmās Teams, Outlook un citās, var paiet līdz 72 stundām.",
 
-    "CrashMessage": "Šajā tīmekļa daļā radās problēma, un tā pārtrauca darbu. Atsvaidziniet lapu, lai mēģinātu vēlreiz."
+    "CrashMessage": "Šajā tīmekļa daļā radās problēma, un tā pārtrauca darbu. Atsvaidziniet lapu, lai mēģinātu vēlreiz.",
+    "CrashMessageApp": "Šajā programmā radās problēma, un tā pārtrauca darbu. Aizveriet to un atveriet no jauna, lai mēģinātu vēlreiz."
   };
 });

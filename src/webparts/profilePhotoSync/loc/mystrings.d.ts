@@ -47,6 +47,7 @@ declare interface IProfilePhotoSyncWebPartStrings {
   VerdictPlaceholderBody: string;
   VerdictNoPhotoTitle: string;
   VerdictNoPhotoBody: string;
+  VerdictNoPhotoBodyApp: string;
   VerdictCantCheckTitle: string;
   SyncTurnedOffNote: string;
   ReasonPermissionUser: string;
@@ -60,9 +61,11 @@ declare interface IProfilePhotoSyncWebPartStrings {
   ReasonBadResponse: string;
   ReasonInvalidImage: string;
   ReasonSignedOut: string;
+  ReasonSignedOutApp: string;
   ReasonUnexpected: string;
   ReasonTimeout: string;
   ReasonAccountChanged: string;
+  ReasonAccountChangedApp: string;
   ResyncButton: string;
   ResyncBusyLabel: string;
   ResyncUploading: string;
@@ -88,6 +91,7 @@ declare interface IProfilePhotoSyncWebPartStrings {
   TroubleshootingStep4: string;
   OtherAppsNote: string;
   CrashMessage: string;
+  CrashMessageApp: string;
 }
 
 declare module 'ProfilePhotoSyncWebPartStrings' {

@@ -51,6 +51,7 @@ define([], function () {
     "VerdictPlaceholderBody": "SharePoint nu a preluat încă fotografia dvs. din Microsoft 365 și afișează în locul ei o siluetă gri.",
     "VerdictNoPhotoTitle": "Nicio fotografie în Microsoft 365",
     "VerdictNoPhotoBody": "Nu ați adăugat încă o fotografie în Microsoft 365. Pe office.com, selectați cercul cu inițialele dvs. din colțul din dreapta sus, schimbați fotografia încărcând una nouă, apoi reveniți la această pagină.",
+    "VerdictNoPhotoBodyApp": "Nu ați adăugat încă o fotografie în Microsoft 365. Pe office.com, selectați cercul cu inițialele dvs. din colțul din dreapta sus, schimbați fotografia încărcând una nouă, apoi reveniți aici.",
     "VerdictCantCheckTitle": "Nu se poate verifica acum",
     "SyncTurnedOffNote": "Organizația dvs. a dezactivat actualizarea automată a fotografiilor în SharePoint, așa că o fotografie nouă ajunge în SharePoint doar când resincronizați.",
 
@@ -63,9 +64,11 @@ define([], function () {
     "ReasonBadResponse": "Microsoft 365 sau SharePoint a trimis un răspuns pe care această parte web nu l-a putut înțelege. Încercați din nou mai târziu.",
     "ReasonInvalidImage": "Fotografia dvs. din Microsoft 365 nu a putut fi citită ca imagine, așa că nu s-a încărcat nimic.",
     "ReasonSignedOut": "Sesiunea dvs. a expirat. Reîncărcați pagina și încercați din nou.",
+    "ReasonSignedOutApp": "Sesiunea dvs. a expirat și nu a putut fi reînnoită. Închideți aplicația, redeschideți-o și încercați din nou.",
     "ReasonUnexpected": "A apărut o eroare neașteptată. Încercați din nou mai târziu.",
     "ReasonTimeout": "Microsoft 365 sau SharePoint nu a răspuns la timp. Încercați din nou peste câteva minute.",
     "ReasonAccountChanged": "În SharePoint este conectat acum alt cont decât la deschiderea paginii, așa că nu s-a modificat nimic. Reîncărcați pagina și încercați din nou.",
+    "ReasonAccountChangedApp": "În SharePoint este conectat acum alt cont decât la deschiderea aplicației, așa că nu s-a modificat nimic. Închideți aplicația, redeschideți-o și încercați din nou.",
 
     "ResyncButton": "Resincronizați",
     "ResyncBusyLabel": "Se resincronizează…",
@@ -93,6 +96,7 @@ define([], function () {
     "TroubleshootingStep4": "Dacă fotografia încă nu este corectă, selectați cercul cu inițialele dvs. din colțul din dreapta sus al paginii office.com, adăugați din nou fotografia, apoi redeschideți SharePoint.",
     "OtherAppsNote": "Teams, Outlook și alte aplicații pot avea nevoie de până la 72 de ore pentru a afișa o fotografie nouă.",
 
-    "CrashMessage": "Această parte web a întâmpinat o problemă și s-a oprit. Reîncărcați pagina pentru a încerca din nou."
+    "CrashMessage": "Această parte web a întâmpinat o problemă și s-a oprit. Reîncărcați pagina pentru a încerca din nou.",
+    "CrashMessageApp": "Această aplicație a întâmpinat o problemă și s-a oprit. Închideți-o și redeschideți-o pentru a încerca din nou."
   };
 });

@@ -51,6 +51,7 @@ define([], function () {
     "VerdictPlaceholderBody": "SharePoint še ni prevzel vaše fotografije iz storitve Microsoft 365, zato namesto nje prikazuje sivo silhueto.",
     "VerdictNoPhotoTitle": "Ni fotografije v storitvi Microsoft 365",
     "VerdictNoPhotoBody": "V storitev Microsoft 365 še niste dodali fotografije. Na office.com v zgornjem desnem kotu izberite krog s svojimi začetnicami, spremenite fotografijo tako, da naložite novo, nato se vrnite na to stran.",
+    "VerdictNoPhotoBodyApp": "V storitev Microsoft 365 še niste dodali fotografije. Na office.com v zgornjem desnem kotu izberite krog s svojimi začetnicami, spremenite fotografijo tako, da naložite novo, nato se vrnite sem.",
     "VerdictCantCheckTitle": "Preverjanje trenutno ni mogoče",
     "SyncTurnedOffNote": "Vaša organizacija je izklopila samodejno posodabljanje fotografij v SharePointu, zato nova fotografija pride v SharePoint samo, ko jo znova sinhronizirate.",
 
@@ -63,9 +64,11 @@ define([], function () {
     "ReasonBadResponse": "Microsoft 365 ali SharePoint je poslal odgovor, ki ga ta spletni gradnik ne razume. Poskusite znova pozneje.",
     "ReasonInvalidImage": "Vaše fotografije iz storitve Microsoft 365 ni bilo mogoče prebrati kot slike, zato ni bilo naloženo nič.",
     "ReasonSignedOut": "Seja je potekla. Osvežite stran in poskusite znova.",
+    "ReasonSignedOutApp": "Seja je potekla in je ni bilo mogoče obnoviti. Zaprite aplikacijo, jo znova odprite in poskusite še enkrat.",
     "ReasonUnexpected": "Prišlo je do nepričakovane napake. Poskusite znova pozneje.",
     "ReasonTimeout": "Microsoft 365 ali SharePoint ni odgovoril pravočasno. Poskusite znova čez nekaj minut.",
     "ReasonAccountChanged": "V SharePoint je zdaj vpisan drug račun kot takrat, ko se je ta stran odprla, zato ni bilo nič spremenjeno. Osvežite stran in poskusite znova.",
+    "ReasonAccountChangedApp": "V SharePoint je zdaj vpisan drug račun kot takrat, ko se je ta aplikacija odprla, zato ni bilo nič spremenjeno. Zaprite aplikacijo, jo znova odprite in poskusite še enkrat.",
 
     "ResyncButton": "Znova sinhroniziraj",
     "ResyncBusyLabel": "Ponovno sinhroniziranje…",
@@ -93,6 +96,7 @@ define([], function () {
     "TroubleshootingStep4": "Če fotografija še vedno ni pravilna, na office.com v zgornjem desnem kotu izberite krog s svojimi začetnicami, znova dodajte fotografijo in nato še enkrat odprite SharePoint.",
     "OtherAppsNote": "V aplikacijah Teams, Outlook in drugih lahko traja do 72 ur, da se prikaže nova fotografija.",
 
-    "CrashMessage": "V tem spletnem gradniku je prišlo do težave, zato se je ustavil. Osvežite stran, če želite poskusiti znova."
+    "CrashMessage": "V tem spletnem gradniku je prišlo do težave, zato se je ustavil. Osvežite stran, če želite poskusiti znova.",
+    "CrashMessageApp": "V tej aplikaciji je prišlo do težave, zato se je ustavila. Zaprite jo in znova odprite, če želite poskusiti še enkrat."
   };
 });

@@ -31,13 +31,21 @@ export function ActionButton(props: IActionButtonProps): React.ReactElement {
       fontWeight: 600,
       fontFamily: 'inherit',
       cursor: inactive ? 'default' : 'pointer',
-      border: `1px solid ${primary ? colors.primaryButtonBorder || colors.primaryButtonBackground : colors.buttonBorder}`,
-      background: primary ? colors.primaryButtonBackground : colors.buttonBackground,
-      color: primary ? colors.primaryButtonText : colors.buttonText,
+      border: `1px solid ${inactive ? colors.buttonBackgroundDisabled : primary ? colors.primaryButtonBorder || colors.primaryButtonBackground : colors.buttonBorder}`,
+      background: inactive ? colors.buttonBackgroundDisabled : primary ? colors.primaryButtonBackground : colors.buttonBackground,
+      color: inactive ? colors.buttonTextDisabled : primary ? colors.primaryButtonText : colors.buttonText,
       selectors: {
         ':hover': inactive ? {} : { background: primary ? colors.primaryButtonBackgroundHovered : colors.buttonBackgroundHovered },
-        '&[aria-disabled="true"]': { background: colors.buttonBackgroundDisabled, color: colors.buttonTextDisabled, borderColor: colors.buttonBackgroundDisabled },
-        ':focus-visible': { outline: `2px solid ${colors.focusBorder || colors.bodyText}`, outlineOffset: 2 }
+        ':focus-visible': { outline: `2px solid ${colors.focusBorder || colors.bodyText}`, outlineOffset: 2 },
+        // Windows' forced colours replace the theme's, and the browser would draw every button alike: in Windows' own
+        // colours, GrayText is what "unavailable" looks like.
+        '@media (forced-colors: active)': {
+          forcedColorAdjust: 'none',
+          background: 'ButtonFace',
+          color: inactive ? 'GrayText' : 'ButtonText',
+          borderColor: inactive ? 'GrayText' : 'ButtonText',
+          selectors: { ':focus-visible': { outlineColor: 'Highlight' } }
+        }
       }
     }
   });

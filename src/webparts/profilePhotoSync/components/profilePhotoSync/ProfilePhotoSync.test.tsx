@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { INITIAL_SYNC_STATE } from '../../../../logic/syncController/SyncController';
 import { ISyncState } from '../../../../logic/syncController/ISyncState';
 import { ISharePointProfile } from '../../../../models/ISharePointProfile';
 import { loadStrings } from '../../../../../test/support/loadStrings';
 import { DEFAULT_WEB_PART_PROPERTIES } from '../../IProfilePhotoSyncWebPartProps';
 import { IProfilePhotoSyncProps, ProfilePhotoSync } from './ProfilePhotoSync';
+import { IPhotoSyncTheme } from '../IPhotoSyncTheme';
 
 const en: IProfilePhotoSyncWebPartStrings = loadStrings('en-us');
 const image: Blob = new Blob(['jpeg'], { type: 'image/jpeg' });
@@ -39,7 +40,9 @@ function renderView(state: Partial<ISyncState>, overrides: Partial<IProfilePhoto
       strings={en}
       locale="en-US"
       canEditPage={false}
+      appFrame={false}
       theme={undefined}
+      fillBackground={false}
       onCheck={onCheck}
       onResync={onResync}
       {...overrides}
@@ -191,7 +194,7 @@ describe('ProfilePhotoSync', () => {
   it('moves focus to the outcome when the focused Resync button goes away after success', () => {
     const props: IProfilePhotoSyncProps = {
       state: { ...loaded, phase: 'verifying', verdict: { kind: 'outOfSync' } }, settings: DEFAULT_WEB_PART_PROPERTIES,
-      strings: en, locale: 'en-US', canEditPage: false, theme: undefined, onCheck: jest.fn(), onResync: jest.fn()
+      strings: en, locale: 'en-US', canEditPage: false, appFrame: false, theme: undefined, fillBackground: false, onCheck: jest.fn(), onResync: jest.fn()
     };
     const { rerender } = render(<ProfilePhotoSync {...props} />);
     screen.getByRole('button', { name: en.ResyncBusyLabel }).focus();
@@ -204,7 +207,7 @@ describe('ProfilePhotoSync', () => {
   it('does not take focus on its own when a check finishes', () => {
     const props: IProfilePhotoSyncProps = {
       state: { ...INITIAL_SYNC_STATE, phase: 'checking' }, settings: DEFAULT_WEB_PART_PROPERTIES,
-      strings: en, locale: 'en-US', canEditPage: false, theme: undefined, onCheck: jest.fn(), onResync: jest.fn()
+      strings: en, locale: 'en-US', canEditPage: false, appFrame: false, theme: undefined, fillBackground: false, onCheck: jest.fn(), onResync: jest.fn()
     };
     const { rerender } = render(<ProfilePhotoSync {...props} />);
 
@@ -282,5 +285,28 @@ describe('ProfilePhotoSync', () => {
     renderView({ verdict: { kind: 'outOfSync' } }, { strings: ro, locale: 'ro-RO' });
     expect(screen.getByRole('button', { name: ro.ResyncButton })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent(ro.VerdictOutOfSyncTitle);
+  });
+
+  it('in an app frame, says to open the app again instead of reloading a page that is not there', () => {
+    renderView({ phase: 'failed', verdict: { kind: 'outOfSync' }, resync: { outcome: 'failed', reason: 'accountChanged' } }, { appFrame: true });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ReasonAccountChangedApp);
+    cleanup();
+    renderView({ verdict: { kind: 'cantCheck', reason: 'signedOut' } }, { appFrame: true });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ReasonSignedOutApp);
+    cleanup();
+    renderView({ verdict: { kind: 'noMicrosoft365Photo' } }, { appFrame: true });
+    expect(screen.getByRole('status')).toHaveTextContent(en.VerdictNoPhotoBodyApp);
+    cleanup();
+    renderView({ verdict: { kind: 'cantCheck', reason: 'signedOut' } });
+    expect(screen.getByRole('status')).toHaveTextContent(en.ReasonSignedOut);
+  });
+
+  it('paints its theme\'s background where it is the whole page, and only there', () => {
+    const dark: IPhotoSyncTheme = { semanticColors: { bodyBackground: '#292929', bodyText: '#ffffff' } };
+    renderView({}, { theme: dark, fillBackground: true });
+    expect(screen.getByRole('region')).toHaveStyle({ backgroundColor: '#292929', color: '#ffffff' });
+    cleanup();
+    renderView({}, { theme: dark, fillBackground: false });
+    expect(screen.getByRole('region')).not.toHaveStyle({ backgroundColor: '#292929' });
   });
 });

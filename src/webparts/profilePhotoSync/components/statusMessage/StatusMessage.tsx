@@ -44,7 +44,9 @@ export const StatusMessage = React.forwardRef<HTMLDivElement, IStatusMessageProp
       boxSizing: 'border-box',
       background: background[tone],
       color: colors.messageText || colors.bodyText,
-      borderLeft: `4px solid ${accent[tone]}`
+      borderLeft: `4px solid ${accent[tone]}`,
+      // Under Windows' forced colours the tone's colour is gone; the bar and a frame keep the message apart.
+      selectors: { '@media (forced-colors: active)': { borderLeftColor: 'CanvasText', outline: '1px solid CanvasText' } }
     },
     spinner: {
       flex: '0 0 auto',
