@@ -58,7 +58,7 @@ async function openWebPart(userId, { tokenPath = 'msal' } = {}) {
     tokenRequests,
     tokenPaths: page.tokenPaths,
     sharePoint: new services.SharePointProfileService(
-      services.createSP(page.context), services.sameOriginTransport((url, init) => runtime.window.fetch(url, init)), emu.siteUrl, RETRY),
+      services.createSP(page.context, (url, init) => runtime.window.fetch(url, init)), services.sameOriginTransport((url, init) => runtime.window.fetch(url, init)), emu.siteUrl, RETRY),
     microsoft365: new services.GraphPhotoService(services.graphTransport(graphClient), `${GRAPH_ORIGIN}/v1.0`, RETRY,
       services.graphToken(await page.aadTokenProvider(), GRAPH_ORIGIN)),
   };
