@@ -16,7 +16,12 @@ const SHOTS = [
   { name: 'placeholder-teams-dark-bg', query: { user: 'placeholder', theme: 'teams-dark', locale: 'bg-bg' } },
   { name: 'upload-refused-ro', query: { user: 'upload-refused', locale: 'ro-ro' }, resync: true },
   { name: 'consent-missing-editor', query: { user: 'consent-missing', editor: '1' } },
-  { name: 'no-photo-sl', query: { user: 'no-photo', locale: 'sl-si' } }
+  { name: 'no-photo-sl', query: { user: 'no-photo', locale: 'sl-si' } },
+  // The Teams host (workbench/src/teamsHost.tsx): the web part in Teams' three themes, after a resync SharePoint refused.
+  { name: 'teams-default', query: { host: 'teams-personal', teamsTheme: 'default', user: 'upload-refused' }, resync: true },
+  { name: 'teams-dark', query: { host: 'teams-personal', teamsTheme: 'dark', user: 'out-of-sync' } },
+  { name: 'teams-contrast', query: { host: 'teams-personal', teamsTheme: 'contrast', user: 'upload-refused' }, resync: true },
+  { name: 'teams-dark-phone-lv', query: { host: 'teams-personal', teamsTheme: 'dark', user: 'placeholder', locale: 'lv-lv', width: 'phone' } }
 ];
 
 const emulator = await startEmulator({ sitePort: 0, mySitePort: 0, graphPort: 0, workbenchDir: join(root, 'workbench', 'dist') });
@@ -29,12 +34,15 @@ try {
   for (const shot of SHOTS) {
     await fetch(`${emulator.siteUrl}/_emulator/reset`, { method: 'POST' });
     await page.goto(`${emulator.siteUrl}/?${new URLSearchParams(shot.query)}`);
-    const status = page.locator('[data-testid=section] [role=status]');
-    await status.and(page.locator('[aria-busy=false]')).waitFor();
+    // In the Teams host the web part is in Teams' frame.
+    const scope = shot.query.host ? page.frameLocator('iframe[name=embedded-page-container]') : page;
+    const status = scope.locator('[data-testid=section] [role=status]');
+    await status.and(scope.locator('[aria-busy=false]')).waitFor();
     if (shot.resync) {
-      await page.locator('[data-testid=section] button').first().click();
+      // Resync is the last button (Check again comes first).
+      await scope.locator('[data-testid=section] button').last().click();
       await page.waitForTimeout(300);
-      await status.and(page.locator('[aria-busy=false]')).waitFor({ timeout: 30000 });
+      await status.and(scope.locator('[aria-busy=false]')).waitFor({ timeout: 30000 });
     }
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(out, `${shot.name}.png`) });
