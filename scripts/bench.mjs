@@ -381,6 +381,10 @@ function printUploadPreparation(upload) {
  * - Check my photos → verdict: the page opened with checkOnLoad off, then the click; the check's requests alone.
  * - Resync → Resynced: the click to the settled "Resynced" (prepare, upload, read SharePoint back). The emulator is
  *   reset before each run so there is always something to resync.
+ * - Teams personal app: open → verdict and onInit → verdict: the same first visit through the workbench's Teams host
+ *   (workbench/src/teamsHost.tsx), where SPFx's Teams-aware host first loads its teams-js chunk and waits for Teams'
+ *   initialize and getContext answers, and the web part asks the SDK for the context once more; timed in the Teams
+ *   frame, from the top page's navigation start and from onInit, next to the page's own figures.
  *
  * Round trips = (median at 150 ms − median at 0 ms) / 150 ms. Work the browser does while it waits (decoding one photo
  * while the other is in flight) hides in the waits, so read it as "about this many sequential requests", not exactly.
@@ -409,7 +413,7 @@ async function measureEndToEnd() {
     });
     const session = new BenchSession(browser, emulator.siteUrl, strings);
     const latencies = [0, SLOW_LATENCY_MS];
-    const samples = { open: {}, init: {}, check: {}, resync: {}, changed: {} };
+    const samples = { open: {}, init: {}, check: {}, resync: {}, changed: {}, teamsOpen: {}, teamsInit: {} };
     const layoutShifts = [];
     for (const ms of latencies) for (const key of Object.keys(samples)) samples[key][ms] = [];
 
@@ -424,6 +428,9 @@ async function measureEndToEnd() {
         samples.resync[ms].push(resync);
         samples.check[ms].push(await session.checkOnClick(ms));
         samples.changed[ms].push(await session.visitAfterPhotoChange(ms));
+        const teams = await session.openInTeams(ms);
+        samples.teamsOpen[ms].push(teams.open);
+        samples.teamsInit[ms].push(teams.init);
       }
     }
 
@@ -447,7 +454,9 @@ async function measureEndToEnd() {
         step('first visit: onInit → verdict', 'init'),
         step('after a photo change: onInit → verdict', 'changed'),
         step('Check my photos → verdict', 'check'),
-        step('Resync → Resynced', 'resync')
+        step('Resync → Resynced', 'resync'),
+        step('Teams personal app: open → verdict', 'teamsOpen'),
+        step('Teams personal app: load web part → verdict', 'teamsInit')
       ]
     };
   } finally {
@@ -494,6 +503,26 @@ class BenchSession {
       // The new photo is not SharePoint's either.
       expectText(verdict, this.strings.VerdictOutOfSyncTitle, 'the visit after a photo change');
       return verdict.t - await webPartLoadingMark(page);
+    });
+  }
+
+  /**
+   * A first visit in the Teams host's personal app: times, in the Teams frame, the verdict from the top page's
+   * navigation start and from onInit. Milliseconds.
+   */
+  async openInTeams(latencyMs) {
+    await this.prepareEmulator(latencyMs);
+    return this.withPage({ host: 'teams-personal', user: USER }, async (page) => {
+      const frameElement = await page.waitForSelector('iframe[name=embedded-page-container]');
+      const frame = await frameElement.contentFrame();
+      await frameElement.dispose();
+      await frame.waitForFunction(() => window.__benchSettled !== undefined && document.readyState !== 'loading', undefined, { timeout: SETTLE_TIMEOUT_MS });
+      const verdict = await waitForSettled(frame, 0);
+      expectText(verdict, this.strings.VerdictOutOfSyncTitle, 'the Teams personal app');
+      // The frame's clock starts at its own navigation: shift it to the top page's.
+      const frameStart = await frame.evaluate(() => performance.timeOrigin);
+      const pageStart = await page.evaluate(() => performance.timeOrigin);
+      return { open: frameStart - pageStart + verdict.t, init: verdict.t - await webPartLoadingMark(frame) };
     });
   }
 
