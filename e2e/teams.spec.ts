@@ -72,7 +72,9 @@ for (const host of ['teams-personal', 'teams-tab']) {
       await expect(await settledIn(app), user).toContainText(verdict);
     }
     // The runtime waited for Teams before it started the web part, and the web part listens for theme changes.
-    expect(await sdkCalls(page)).toEqual(expect.arrayContaining(['initialize', 'getContext', 'registerHandler']));
+    expect(await sdkCalls(page)).toEqual(expect.arrayContaining(['initialize', 'getContext']));
+    expect(await page.evaluate(() => (window as unknown as { teamsSdkCalls: Array<{ func: string; args: unknown[] }> }).teamsSdkCalls
+      .filter((call) => call.func === 'registerHandler').map((call) => call.args[0]))).toContain('themeChange');
   });
 }
 
@@ -92,8 +94,8 @@ test('consent missing on the OBO path: "ask your administrator", never a status 
   const app: FrameLocator = await openTeams(page, { host: 'teams-personal', user: 'consent-missing', editor: '1' });
   const region: Locator = await settledIn(app);
   await expect(region).toContainText(en.VerdictCantCheckTitle);
-  await expect(region).toContainText(en.ReasonPermissionUser);
-  await expect(region).not.toContainText(en.ReasonPermissionEditor);
+  await expect(region).toContainText(en.ReasonPermissionUserApp);
+  await expect(region).not.toContainText(en.ReasonPermissionEditorApp);
   await expect(region).not.toContainText(/\b(40[13]|AADSTS)/);
 });
 
@@ -147,6 +149,16 @@ test('Windows forced colours: an unavailable Resync looks unavailable, in Window
   }, name);
   const resync: Locator = app.getByRole('button', { name: en.ResyncButton });
   expect(await colourOf(resync)).toBe(await systemColour('ButtonText'));
+  // Hovered, it keeps Windows' button colours, not the theme's hover colour behind ButtonText.
+  await resync.hover();
+  expect(await resync.evaluate((element: HTMLElement) => getComputedStyle(element).backgroundColor)).toBe(await page.evaluate(() => {
+    const probe: HTMLElement = document.createElement('span');
+    probe.style.backgroundColor = 'ButtonFace';
+    document.body.appendChild(probe);
+    const value: string = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return value;
+  }));
 
   await request.post('/_emulator/faults', { data: { origin: 'site', path: 'SetMyProfilePicture', count: 1, status: 0, delayMs: 1500 } });
   await resync.click();
@@ -183,12 +195,40 @@ test('a SharePoint session that expires mid-visit is renewed once through Teams 
   expect((await sdkCalls(page)).filter((func) => func === 'authentication.getAuthToken')).toHaveLength(1);
 });
 
+test('an upload refused for an expired session: the session is renewed, the identity checked again, then one upload', async ({ page, request }) => {
+  const sent: string[] = [];
+  page.on('request', (request_) => {
+    const path: string = new URL(request_.url()).pathname.toLowerCase();
+    if (/nativeclient\/authenticate$|getmyproperties$|setmyprofilepicture$/.test(path)) {
+      sent.push(path.split('/').pop()!);
+    }
+  });
+  const app: FrameLocator = await openTeams(page, { host: 'teams-personal', user: 'out-of-sync' });
+  await settledIn(app);
+  // SharePoint refuses the upload for an expired session, once.
+  await request.post('/_emulator/faults', { data: { origin: 'site', path: 'SetMyProfilePicture', method: 'POST', count: 1, status: 401, body: '' } });
+  sent.length = 0;
+  await app.getByRole('button', { name: en.ResyncButton }).click();
+  await expect(await settledIn(app)).toContainText(en.ResyncDoneTitle);
+  const firstUpload: number = sent.indexOf('setmyprofilepicture');
+  const signIn: number = sent.indexOf('authenticate');
+  expect(signIn).toBeGreaterThan(firstUpload);
+  // After the sign-in, the profile is read again (the identity check) before the one upload SharePoint stores.
+  expect(sent.slice(signIn + 1)).toEqual(expect.arrayContaining(['getmyproperties', 'setmyprofilepicture']));
+  expect(sent.indexOf('getmyproperties', signIn)).toBeLessThan(sent.indexOf('setmyprofilepicture', signIn));
+  expect(sent.filter((name) => name === 'authenticate')).toHaveLength(1);
+  expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
+});
+
 test('a session that expires before Resync: renewed by the identity check\'s reads, then exactly one upload', async ({ page, request }) => {
+  const signIns: string[] = [];
+  page.on('request', (sent) => { if (/nativeclient\/authenticate$/i.test(sent.url())) signIns.push(sent.method()); });
   const app: FrameLocator = await openTeams(page, { host: 'teams-personal', user: 'out-of-sync' });
   await settledIn(app);
   await request.post('/_emulator/expire-session', { data: { user: 'out-of-sync' } });
   await app.getByRole('button', { name: en.ResyncButton }).click();
   await expect(await settledIn(app)).toContainText(en.ResyncDoneTitle);
+  expect(signIns).toEqual(['POST']);
   expect((await userState(request, 'out-of-sync')).uploads).toBe(1);
 });
 
@@ -214,16 +254,28 @@ test('Outlook as the host: the same verdict, and words for an app, not a page', 
   await expect(page.locator('.teams-bar')).toContainText('Outlook');
 });
 
-test('a channel tab opens its property pane as the tab\'s configuration; a personal app has none', async ({ page }) => {
-  let app: FrameLocator = await openTeams(page, { host: 'teams-personal', user: 'in-sync' });
-  await settledIn(app);
-  await expect(app.getByRole('complementary', { name: 'Web part properties' }).locator('fieldset')).toHaveCount(0);
-
-  app = await openTeams(page, { host: 'teams-tab', user: 'in-sync' });
+test('a channel tab\'s settings, where its property pane is, tell its editor what to approve; a personal app addresses no editor', async ({ page }) => {
+  await openTeams(page, { host: 'teams-tab', user: 'consent-missing' });
   await page.getByTestId('tab-settings').click();
-  app = page.frameLocator(FRAME);
+  let app: FrameLocator = page.frameLocator(FRAME);
   await expect(app.locator('body')).toHaveAttribute('data-workbench-ready', 'true');
-  await expect(app.getByRole('complementary', { name: 'Web part properties' }).locator('fieldset').first()).toBeVisible();
+  let region: Locator = await settledIn(app);
+  await expect(region).toContainText(en.ReasonPermissionUserApp);
+  await expect(region).toContainText(en.ReasonPermissionEditorApp);
+
+  app = await openTeams(page, { host: 'teams-personal', user: 'consent-missing', editor: '1' });
+  region = await settledIn(app);
+  await expect(region).toContainText(en.ReasonPermissionUserApp);
+  await expect(region).not.toContainText(en.ReasonPermissionEditorApp);
+});
+
+test('Tab settings opens the tab with the web part\'s own property pane, as Teams configures a tab', async ({ page }) => {
+  await openTeams(page, { host: 'teams-tab', user: 'in-sync' });
+  await page.getByTestId('tab-settings').click();
+  const app: FrameLocator = page.frameLocator(FRAME);
+  await expect(app.locator('body')).toHaveAttribute('data-workbench-ready', 'true');
+  // The pane's groups come from the web part's getPropertyPaneConfiguration(), read through the runtime.
+  await expect(app.getByRole('complementary', { name: 'Web part properties' }).getByText(en.BehaviourGroupName)).toBeVisible();
 });
 
 test('a host that never answers the SDK: SPFx does not start the web part (platform behaviour)', async ({ page }) => {

@@ -54,6 +54,18 @@ describe('an expired SharePoint session', () => {
     assert.equal((await client.site('out-of-sync', MY_PROPERTIES)).status, 200);
   });
 
+  it('signs in the person the token names, whoever the old cookie named', async () => {
+    await emu.reset();
+    const res = await fetch(`${emu.siteUrl}${AUTHENTICATE}`, {
+      method: 'POST', headers: { ...client.cookie('in-sync'), authorization: `Bearer ${await sharePointToken('out-of-sync')}` }
+    });
+    assert.equal(res.status, 200);
+    const cookie = /^(emulator-user=[^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+    assert.equal(cookie, 'emulator-user=out-of-sync');
+    const profile = await fetch(`${emu.siteUrl}${MY_PROPERTIES}`, { headers: { accept: 'application/json;odata=nometadata', cookie } });
+    assert.equal((await profile.json()).AccountName, 'i:0#.f|membership|out-of-sync@contoso.example');
+  });
+
   it('is not renewed by a Graph token, a forged one or none', async () => {
     await emu.reset();
     await expireSession('out-of-sync');

@@ -24,11 +24,17 @@ const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const solution = readJson(join(root, 'config', 'package-solution.json')).solution;
 const template = readJson(join(source, 'manifest.json'));
 
-const version = /^(\d+\.\d+\.\d+)(?:\.\d+)?$/.exec(solution.version)?.[1];
-if (!version) {
+const parts = /^(\d+\.\d+\.\d+)(?:\.(\d+))?$/.exec(solution.version);
+if (!parts) {
   console.error(`build-teams-package: config/package-solution.json's version "${solution.version}" is not #.#.#.#`);
   process.exit(1);
 }
+// Teams would see 1.0.0.1 as 1.0.0, the version it has, and Sync to Teams would not update the app.
+if (Number(parts[2] ?? 0) !== 0) {
+  console.error(`build-teams-package: Teams versions have three parts; raise the third part of "${solution.version}" instead of the fourth.`);
+  process.exit(1);
+}
+const version = parts[1];
 const given = solution.developer ?? {};
 const developer = {
   name: given.name || solution.name,

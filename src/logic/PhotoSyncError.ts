@@ -18,6 +18,11 @@ export type PhotoSyncErrorKind =
   | 'accountChanged'
   /** SharePoint refused the request digest (-2130575251 or -2130575252): a fresh one, for the same person, may work. */
   | 'staleDigest'
+  /**
+   * The SharePoint session was renewed (in Teams) after, or while, the profile and digest for an upload were read:
+   * nothing was stored, and a new ticket, with its identity check, may work.
+   */
+  | 'sessionRenewed'
   /** An answer arrived but was not what the documented wire format promises (malformed JSON, missing fields). */
   | 'badResponse'
   /** Bytes that do not decode as an image. Nothing is ever uploaded in this case. */

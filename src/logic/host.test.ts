@@ -17,9 +17,11 @@ describe('hostFromTeams', () => {
     expect(hostFromTeams({ hostName: undefined, frameContext: undefined, teamId: undefined }).kind).toBe('teams');
   });
 
-  it('says to open the app again only in an app frame', () => {
+  it('counts every host but a SharePoint page as an app frame', () => {
     expect(isAppFrame(SHAREPOINT_PAGE)).toBe(false);
     expect(isAppFrame({ kind: 'outlook', hasPropertyPane: false })).toBe(true);
+    expect(isAppFrame({ kind: 'teams', hasPropertyPane: true })).toBe(true);
+    expect(isAppFrame({ kind: 'microsoft365', hasPropertyPane: false })).toBe(true);
   });
 });
 

@@ -36,12 +36,15 @@ function reasonKeys(reason: PhotoSyncErrorKind, options: IStatusOptions, retryAt
   switch (reason) {
     case 'permissionMissing':
       // Everyone reads "ask your administrator"; a page editor also reads what exactly to approve, and where.
+      if (options.appFrame) {
+        return canEditPage ? ['ReasonPermissionUserApp', 'ReasonPermissionEditorApp'] : ['ReasonPermissionUserApp'];
+      }
       return canEditPage ? ['ReasonPermissionUser', 'ReasonPermissionEditor'] : ['ReasonPermissionUser'];
     case 'throttled': return [retryAt === undefined ? 'ReasonThrottled' : 'ReasonThrottledUntil'];
     case 'network': return ['ReasonNetwork'];
     case 'timeout': return ['ReasonTimeout'];
     case 'accountChanged': return [options.appFrame ? 'ReasonAccountChangedApp' : 'ReasonAccountChanged'];
-    case 'badResponse': return ['ReasonBadResponse'];
+    case 'badResponse': return [options.appFrame ? 'ReasonBadResponseApp' : 'ReasonBadResponse'];
     case 'invalidImage': return ['ReasonInvalidImage'];
     case 'signedOut': return [options.appFrame ? 'ReasonSignedOutApp' : 'ReasonSignedOut'];
     default: return ['ReasonUnexpected'];
@@ -136,7 +139,8 @@ function withRetryAt(message: IStatusMessage, retryAt: number | undefined): ISta
 
 /** Where the editor's permission message is shown, the link to the page it names goes with it. */
 function withLink(message: IStatusMessage): IStatusMessage {
-  return message.body.indexOf('ReasonPermissionEditor') >= 0 ? { ...message, link: 'apiAccess' } : message;
+  const editor: boolean = message.body.indexOf('ReasonPermissionEditor') >= 0 || message.body.indexOf('ReasonPermissionEditorApp') >= 0;
+  return editor ? { ...message, link: 'apiAccess' } : message;
 }
 
 /** "{0}"-style placeholders, as in the SPFx loc files. */

@@ -215,6 +215,10 @@ async function start(): Promise<void> {
   if (showPanel) {
     await renderPanel();
   }
+  if (inTeams && showPanel) {
+    // Teams configures a tab with the web part in edit mode and its property pane open (openPropertyPane=true).
+    await webPart.setEditMode(true);
+  }
   // Tests wait for this: the runtime has loaded the web part and the panel shows its properties.
   document.body.setAttribute('data-workbench-ready', 'true');
 }

@@ -269,7 +269,8 @@ export function createRootScope(options: IPageOptions): ServiceScope {
       absoluteUrl: options.siteUrl, id: WEB_ID, serverRelativeUrl: site.pathname.replace(/\/$/, '') || '/', title: 'Contoso intranet',
       language: 1033, languageName: culture, permissions: options.canEditPage ? EDIT_PERMISSIONS : READ_PERMISSIONS, isAppWeb: false, templateName: 'SITEPAGEPUBLISHING#0'
     },
-    list: { id: LIST_ID, title: 'Site Pages', serverRelativeUrl: '/SitePages', permissions: options.canEditPage ? EDIT_PERMISSIONS : READ_PERMISSIONS },
+    // teamshostedapp.aspx is no page of a list (docs/dev/platform-facts.md#teams): its context has none.
+    list: options.host === 'teams' ? undefined : { id: LIST_ID, title: 'Site Pages', serverRelativeUrl: '/SitePages', permissions: options.canEditPage ? EDIT_PERMISSIONS : READ_PERMISSIONS },
     user: { displayName: options.user.displayName, email: options.user.email, loginName: options.user.loginName, isAnonymousGuestUser: false, isExternalGuestUser: false },
     cultureInfo: { currentCultureName: culture, currentUICultureName: culture, isRightToLeft: false },
     aadInfo: { instanceUrl: 'https://login.microsoftonline.com', tenantId: TENANT_ID, userId: options.user.objectId }

@@ -8,7 +8,8 @@ export interface IUploadTicket {
   profile: ISharePointProfile;
   /**
    * Uploads raw image bytes as that person's profile picture, with the ticket's digest. Resolves only when SharePoint's
-   * answer says it accepted them; throws PhotoSyncError: 'staleDigest' (ask for a new ticket), 'uploadRefused',
+   * answer says it accepted them; throws PhotoSyncError: 'staleDigest' or 'sessionRenewed' (nothing stored: ask
+   * for a new ticket), 'uploadRefused',
    * 'badResponse' (an answer that is not SharePoint's success), 'timeout' (no answer: it may still be applied), …
    */
   upload(image: Blob): Promise<void>;
@@ -30,7 +31,8 @@ export interface ISharePointProfileService {
   /**
    * Reads the profile, with a request digest: the page's own while it is valid (SharePoint issued it to the page's
    * person), otherwise, or when `renewDigest` says the last one was refused, a fresh one read together with the
-   * profile (one round trip either way).
+   * profile (one round trip either way). Throws PhotoSyncError 'sessionRenewed' when the SharePoint session was
+   * renewed while it read: ask again.
    */
   prepareUpload(renewDigest: boolean): Promise<IUploadTicket>;
 }

@@ -444,6 +444,45 @@ describe('SyncController identity', () => {
   });
 });
 
+describe('SyncController after a SharePoint session renewal (Teams)', () => {
+  const renewed = (): PhotoSyncError => new PhotoSyncError('sessionRenewed', 'The SharePoint session was renewed', 401);
+
+  it('uploads a refused upload again only with a new ticket, whose identity is checked again', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), uploadErrors: [renewed()] });
+    await controller.check();
+    await controller.resync();
+    // The second ticket keeps the digest: a renewed session does not make it stale.
+    expect(sharePoint.renewals).toEqual([false, false]);
+    expect(sharePoint.uploadAttempts).toBe(2);
+    expect(sharePoint.uploads).toHaveLength(1);
+    expect(controller.state.resync).toEqual({ outcome: 'resynced' });
+  });
+
+  it('uploads nothing when the renewed session belongs to someone else', async () => {
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), {
+      picture: await thumbnailOf(older), uploadErrors: [renewed()], account: (read: number) => read <= 1 ? ADELE : BOGDAN
+    });
+    await controller.check();
+    await controller.resync();
+    expect(sharePoint.uploads).toHaveLength(0);
+    expect(controller.state.resync).toEqual({ outcome: 'failed', reason: 'accountChanged' });
+  });
+
+  it('reads a ticket read across a renewal once more, and says the sign-in expired when it keeps happening', async () => {
+    const once = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), ticketErrors: [renewed()] });
+    await once.controller.check();
+    await once.controller.resync();
+    expect(once.sharePoint.tickets).toBe(2);
+    expect(once.controller.state.resync).toEqual({ outcome: 'resynced' });
+
+    const again = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), ticketErrors: [renewed(), renewed()] });
+    await again.controller.check();
+    await again.controller.resync();
+    expect(again.sharePoint.uploadAttempts).toBe(0);
+    expect(again.controller.state.resync).toEqual({ outcome: 'failed', reason: 'signedOut' });
+  });
+});
+
 describe('SyncController digest renewal', () => {
   it('calls a renewed ticket that gets no answer a failure, not an upload of unknown fate', async () => {
     const stale: PhotoSyncError = new PhotoSyncError('staleDigest', 'Digest refused', 403);

@@ -293,14 +293,15 @@ export class SyncController {
       try {
         await this._uploadWith(ticket, upload);
       } catch (error) {
-        if (toPhotoSyncError(error).kind !== 'staleDigest' || this._disposed) {
+        const kind: PhotoSyncErrorKind = toPhotoSyncError(error).kind;
+        if ((kind !== 'staleDigest' && kind !== 'sessionRenewed') || this._disposed) {
           throw error;
         }
-        // Never retried under whichever account signs the new digest: the ticket is checked again. A ticket that
-        // fails sent nothing: that is a failure, not an upload of unknown fate.
+        // Never retried under whichever account signs the new digest or the renewed session: the ticket is checked
+        // again. A ticket that fails sent nothing: that is a failure, not an upload of unknown fate.
         let renewed: IUploadTicket;
         try {
-          renewed = await this._confirmedTicket(checked, true);
+          renewed = await this._confirmedTicket(checked, kind === 'staleDigest');
         } catch (ticketError) {
           this._finishFailedResync(toPhotoSyncError(ticketError));
           return;
@@ -383,13 +384,25 @@ export class SyncController {
    * profile the check read; otherwise PhotoSyncError('accountChanged').
    */
   private async _confirmedTicket(checked: ISharePointProfile, renewDigest: boolean): Promise<IUploadTicket> {
-    const [ticket, graphPerson] = await Promise.all([this._options.sharePoint.prepareUpload(renewDigest), this._options.microsoft365.getMyIdentity()]);
+    const [ticket, graphPerson] = await Promise.all([this._ticket(renewDigest), this._options.microsoft365.getMyIdentity()]);
     const person: IPerson = this._options.person;
     if (!isSamePerson(person, profilePerson(ticket.profile)) || !isSamePerson(profilePerson(checked), profilePerson(ticket.profile)) ||
       !isSamePerson(person, graphPerson)) {
       throw new PhotoSyncError('accountChanged', 'SharePoint or Graph answers for another account than the page was opened for');
     }
     return ticket;
+  }
+
+  /** A ticket read wholly under one SharePoint session: read once more when the session was renewed meanwhile. */
+  private async _ticket(renewDigest: boolean): Promise<IUploadTicket> {
+    try {
+      return await this._options.sharePoint.prepareUpload(renewDigest);
+    } catch (error) {
+      if (toPhotoSyncError(error).kind !== 'sessionRenewed' || this._disposed) {
+        throw error;
+      }
+      return this._options.sharePoint.prepareUpload(renewDigest);
+    }
   }
 
   private async _uploadWith(ticket: IUploadTicket, upload: Blob): Promise<void> {
@@ -400,7 +413,7 @@ export class SyncController {
   }
 
   private _finishFailedResync(failure: PhotoSyncError): void {
-    this._finishResync(failure.kind === 'uploadRefused' ? { outcome: 'refused' } : failedResync(failure.kind === 'staleDigest' ? 'unexpected' : failure.kind, retryAtOf(failure)));
+    this._finishResync(failure.kind === 'uploadRefused' ? { outcome: 'refused' } : failedResync(failureReason(failure.kind), retryAtOf(failure)));
   }
 
   /** Auto-resync tries each Microsoft 365 photo once a day per person, remembered across page views. */
@@ -668,6 +681,14 @@ function profilePerson(profile: ISharePointProfile): IPerson {
 /** When to try again, from how long a throttling server asked to wait. */
 function retryAtOf(failure: PhotoSyncError): number | undefined {
   return failure.kind === 'throttled' && failure.retryAfterMs !== undefined ? Date.now() + Math.min(failure.retryAfterMs, MAX_RETRY_AT_MS) : undefined;
+}
+
+/**
+ * What a person reads for a resync that failed twice over a refused digest (nothing they can act on) or over a
+ * session renewed twice (the sign-in keeps expiring).
+ */
+function failureReason(kind: PhotoSyncErrorKind): PhotoSyncErrorKind {
+  return kind === 'staleDigest' ? 'unexpected' : kind === 'sessionRenewed' ? 'signedOut' : kind;
 }
 
 function failedResync(reason: PhotoSyncErrorKind, retryAt: number | undefined): ResyncOutcome {

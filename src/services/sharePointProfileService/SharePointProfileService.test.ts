@@ -23,7 +23,7 @@ let webs: number = 0;
  * The service as the web part builds it (createSP in createSyncController.ts), sending through a fake. Each test gets
  * a web of its own: pnpjs keeps request digests per web for as long as the module lives.
  */
-function serviceOver(transport: FakeTransport, pageDigest?: IPageDigest): SharePointProfileService {
+function serviceOver(transport: FakeTransport, pageDigest?: IPageDigest, sessionRenewals: () => number = () => 0): SharePointProfileService {
   const web: string = `${SITE}${++webs}`;
   const context = { pageContext: { web: { absoluteUrl: web }, legacyPageContext: {} } } as Parameters<typeof SPFx>[0];
   const send = (url: string, init: RequestInit): ReturnType<FakeTransport['fetch']> => transport.fetch(url.replace(web, SITE), {
@@ -31,7 +31,7 @@ function serviceOver(transport: FakeTransport, pageDigest?: IPageDigest): ShareP
     headers: init.headers as Record<string, string>,
     body: init.body as ArrayBuffer | string | undefined
   });
-  return new SharePointProfileService(spfi().using(SPFx(context), SendWithRetry(send, RETRY)), { fetch: (url, request) => transport.fetch(url.replace(web, SITE), request) }, `${web}/`, RETRY, () => pageDigest);
+  return new SharePointProfileService(spfi().using(SPFx(context), SendWithRetry(send, RETRY)), { fetch: (url, request) => transport.fetch(url.replace(web, SITE), request) }, `${web}/`, RETRY, () => pageDigest, sessionRenewals);
 }
 
 async function bytesOf(body: unknown): Promise<number[]> {
@@ -212,6 +212,43 @@ describe('SharePointProfileService.prepareUpload', () => {
     expect(await kindOf((await serviceOver(transport).prepareUpload(true)).upload(PHOTO))).toBe('staleDigest');
     expect(transport.count('POST', CONTEXT_INFO_URL)).toBe(1);
     expect(transport.count('POST', SET_PICTURE)).toBe(1);
+  });
+
+  it('never writes under a SharePoint session renewed after, or while, its ticket was read', async () => {
+    const answering = (): FakeTransport => new FakeTransport()
+      .on('POST', CONTEXT_INFO_URL, { status: 200, body: CONTEXT_INFO })
+      .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
+      .on('POST', SET_PICTURE, { status: 401, body: '' }, { status: 200, body: { 'odata.null': true } });
+    let renewals: number = 0;
+
+    // Renewed while the profile and the digest were read: no ticket.
+    const during: FakeTransport = answering();
+    const reading = serviceOver(during, undefined, () => renewals).prepareUpload(true);
+    renewals++;
+    expect(await kindOf(reading)).toBe('sessionRenewed');
+
+    // Renewed between the ticket and the upload: nothing is sent.
+    const between: FakeTransport = answering();
+    const ticket = await serviceOver(between, undefined, () => renewals).prepareUpload(true);
+    renewals++;
+    expect(await kindOf(ticket.upload(PHOTO))).toBe('sessionRenewed');
+    expect(between.count('POST', SET_PICTURE)).toBe(0);
+
+    // Refused for the expired session, which its 401 then renewed: stored nothing, ask for a new ticket.
+    const refused: FakeTransport = answering();
+    const next = await serviceOver(refused, undefined, () => renewals).prepareUpload(true);
+    const upload = next.upload(PHOTO);
+    renewals++;
+    expect(await kindOf(upload)).toBe('sessionRenewed');
+    expect(refused.count('POST', SET_PICTURE)).toBe(1);
+  });
+
+  it('reports an upload refused for an expired session that was not renewed as signed out', async () => {
+    const transport: FakeTransport = new FakeTransport()
+      .on('POST', CONTEXT_INFO_URL, { status: 200, body: CONTEXT_INFO })
+      .on('GET', MY_PROPERTIES, { status: 200, body: MY_PROPERTIES_NOMETADATA })
+      .on('POST', SET_PICTURE, { status: 401, body: '' });
+    expect(await kindOf((await serviceOver(transport).prepareUpload(true)).upload(PHOTO))).toBe('signedOut');
   });
 
   it('reports a refused upload for 400 and other 403s, without retrying', async () => {

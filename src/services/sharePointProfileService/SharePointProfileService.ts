@@ -29,14 +29,19 @@ export class SharePointProfileService implements ISharePointProfileService {
   private readonly _siteUrl: string;
   private readonly _retry: IRetryOptions;
   private readonly _pageDigest: () => IPageDigest | undefined;
+  private readonly _sessionRenewals: () => number;
 
   /**
    * @param sp pnpjs, configured for the current site (see createSyncController.ts)
    * @param pictureTransport reaches the current site with the user's SharePoint credentials (SPHttpClient)
+   * @param sessionRenewals how many times the SharePoint session under these requests was renewed (in Teams); a
+   *   ticket read under one session is not used to write under the next
    */
-  public constructor(sp: SPFI, pictureTransport: IHttpTransport, siteUrl: string, retry: IRetryOptions, pageDigest: () => IPageDigest | undefined = () => undefined) {
+  public constructor(sp: SPFI, pictureTransport: IHttpTransport, siteUrl: string, retry: IRetryOptions,
+    pageDigest: () => IPageDigest | undefined = () => undefined, sessionRenewals: () => number = () => 0) {
     this._sp = sp;
     this._pageDigest = pageDigest;
+    this._sessionRenewals = sessionRenewals;
     this._pictureTransport = pictureTransport;
     this._siteUrl = siteUrl.replace(/\/+$/, '');
     this._retry = retry;
@@ -89,9 +94,14 @@ export class SharePointProfileService implements ISharePointProfileService {
   }
 
   public async prepareUpload(renewDigest: boolean): Promise<IUploadTicket> {
+    const session: number = this._sessionRenewals();
     const page: string | undefined = renewDigest ? undefined : validDigest(this._pageDigest(), Date.now());
     const [digest, profile] = await Promise.all([page !== undefined ? Promise.resolve(page) : this._freshDigest(), this.getMyProfile()]);
-    return { profile, upload: (image: Blob) => this._upload(image, digest) };
+    // The profile and the digest may have been read under two sessions: neither vouches for the other.
+    if (this._sessionRenewals() !== session) {
+      throw new PhotoSyncError('sessionRenewed', 'The SharePoint session was renewed while the ticket was read');
+    }
+    return { profile, upload: (image: Blob) => this._upload(image, digest, session) };
   }
 
   /**
@@ -99,7 +109,11 @@ export class SharePointProfileService implements ISharePointProfileService {
    * counts: 204, or 200 with `{"odata.null":true}` / `{"d":{"SetMyProfilePicture":null}}`
    * (docs/dev/platform-facts.md#setmyprofilepicture). A sign-in page, an empty body or any other 200 did not store it.
    */
-  private async _upload(image: Blob, digest: string): Promise<void> {
+  private async _upload(image: Blob, digest: string, session: number): Promise<void> {
+    // The ticket's identity was checked under the session it was read with; under another, nothing is sent.
+    if (this._sessionRenewals() !== session) {
+      throw new PhotoSyncError('sessionRenewed', 'The SharePoint session was renewed after the ticket was read');
+    }
     let answer: IUploadAnswer;
     try {
       // The body is the raw image bytes: not JSON, not multipart.
@@ -111,6 +125,10 @@ export class SharePointProfileService implements ISharePointProfileService {
       const failure: IHttpFailure | undefined = await httpFailure(error);
       if (failure && failure.status === 403 && failure.code && STALE_DIGEST_CODES.indexOf(failure.code) >= 0) {
         throw new PhotoSyncError('staleDigest', `SharePoint refused the digest (${failure.code})`, 403);
+      }
+      // Refused for an expired session that has just been renewed: SharePoint stored nothing, a new ticket may work.
+      if (failure && failure.status === 401 && this._sessionRenewals() !== session) {
+        throw new PhotoSyncError('sessionRenewed', 'The upload was refused for an expired session, now renewed', 401);
       }
       throw toPhotoSyncError(error, failure, 'uploadRefused');
     }

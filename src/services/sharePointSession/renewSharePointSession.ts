@@ -1,10 +1,12 @@
 import { FetchFunction } from '../transport/FetchTransport';
-import { RenewSession } from './renewingFetch';
+import { RenewSession } from './renewingSession';
 
 /**
  * SharePoint's sign-in for Teams single sign-on, as SPFx's SPTeamsCookieRefresher does it
- * (docs/dev/platform-facts.md#teams): a token to the SharePoint origin from the host (authentication.getAuthToken),
- * posted to /_api/SP.OAuth.NativeClient/Authenticate, which answers 200 and sets a new session cookie.
+ * (docs/dev/platform-facts.md#sharepoint-cookie-renewal-in-teams-sphttpclient): a token to the SharePoint origin from the
+ * host (authentication.getAuthToken), posted to /_api/SP.OAuth.NativeClient/Authenticate, which sets a new session
+ * cookie. Unlike SPFx it passes no Continuous Access Evaluation claims (a 401 carrying a claims challenge is then not
+ * renewed, and the person reads that the sign-in expired), and counts only a 2xx answer as a renewal.
  */
 export function renewSharePointSession(siteOrigin: string, getToken: (resource: string) => Promise<string>, send: FetchFunction): RenewSession {
   return async (): Promise<boolean> => {
@@ -12,8 +14,8 @@ export function renewSharePointSession(siteOrigin: string, getToken: (resource: 
     const response: Response = await send(`${siteOrigin}/_api/SP.OAuth.NativeClient/Authenticate`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { Authorization: `Bearer ${token}`, 'X-FeatureVersion': '2' }
+      headers: { Authorization: `Bearer ${token}`, 'X-FeatureVersion': '2', Accept: 'application/json' }
     });
-    return response.status === 200;
+    return response.ok;
   };
 }

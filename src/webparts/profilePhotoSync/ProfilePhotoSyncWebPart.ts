@@ -27,8 +27,7 @@ import { ProfilePhotoSyncContainer } from './components/profilePhotoSyncContaine
 import { IPhotoSyncTheme } from './components/IPhotoSyncTheme';
 import { hostFromTeams, IHost, isAppFrame, SHAREPOINT_PAGE, TeamsThemeName, teamsThemeName } from '../../logic/host';
 import { teamsTheme } from './teamsThemes';
-import { FetchFunction } from '../../services/transport/FetchTransport';
-import { renewingFetch } from '../../services/sharePointSession/renewingFetch';
+import { ISharePointSession, pageSession, renewingSession } from '../../services/sharePointSession/renewingSession';
 import { renewSharePointSession } from '../../services/sharePointSession/renewSharePointSession';
 import { IProfilePhotoSyncWebPartProps, KEEP_CHECK_HOURS } from './IProfilePhotoSyncWebPartProps';
 import { CONTROLLER_PROPERTIES, PROPERTY_GROUPS, PropertyField } from './propertyFields';
@@ -47,16 +46,23 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   /** Set in Teams, Outlook and the Microsoft 365 app: their theme, not the SharePoint site's, is what people see. */
   private _teamsTheme: TeamsThemeName | undefined;
   /** SharePoint requests: the page's fetch, which in an app frame renews an expired session through the host. */
-  private _sharePointFetch: FetchFunction = (url, init) => window.fetch(url, init);
+  private _session: ISharePointSession = pageSession((url, init) => window.fetch(url, init));
+  private _disposed: boolean = false;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
     await this._joinTeamsHost();
+    if (this._disposed) {
+      return;
+    }
     // Getting the client does not get a token yet: an unapproved User.Read surfaces on the first Graph request.
     this._graphClient = await this.context.aadHttpClientFactory.getClient(GRAPH_RESOURCE);
     this._graphToken = graphToken(await this.context.aadTokenProviderFactory.getTokenProvider(), GRAPH_RESOURCE);
-    this._sp = createSP(this.context, this._sharePointFetch);
-    this._controller = this._createController();
+    this._sp = createSP(this.context, this._session.fetch);
+    // Removed from the page while onInit waited: nothing would ever dispose a controller made now.
+    if (!this._disposed) {
+      this._controller = this._createController();
+    }
   }
 
   public render(): void {
@@ -97,7 +103,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   }
 
   protected onDispose(): void {
-    this._teamsTheme = undefined;
+    this._disposed = true;
     ReactDom.unmountComponentAtNode(this.domElement);
     this._controller?.dispose();
     this._controller = undefined;
@@ -129,7 +135,8 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     const pageContext = this.context.pageContext;
     return createSyncController({
       sp: this._sp,
-      sharePointTransport: sameOriginTransport(this._sharePointFetch),
+      sharePointTransport: sameOriginTransport(this._session.fetch),
+      sessionRenewals: this._session.renewals,
       graphTransport: graphTransport(this._graphClient),
       graphToken: this._graphToken,
       siteUrl: this.context.pageContext.web.absoluteUrl,
@@ -160,23 +167,29 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
       return;
     }
     const teamsJs = teams.teamsJs;
-    const context = await teamsJs.app.getContext();
+    let context: Awaited<ReturnType<typeof teamsJs.app.getContext>>;
+    try {
+      context = await teamsJs.app.getContext();
+    } catch {
+      // SPFx also counts some hosts as Teams that may not answer (Viva Connections on mobile): they stay a page.
+      return;
+    }
     this._host = hostFromTeams({ hostName: context.app.host.name, frameContext: context.page.frameContext, teamId: context.team?.internalId });
     this._teamsTheme = teamsThemeName(context.app.theme);
     teamsJs.app.registerOnThemeChangeHandler((theme: string) => {
-      // A disposed web part has nothing to re-theme: the SDK keeps the handler for the frame's lifetime.
-      if (this._teamsTheme !== undefined) {
+      // The SDK keeps the handler for the frame's lifetime; a removed web part has nothing to re-theme.
+      if (!this._disposed) {
         this._teamsTheme = teamsThemeName(theme);
         this.render();
       }
     });
-    const pageFetch: FetchFunction = this._sharePointFetch;
+    const pageFetch = this._session.fetch;
     const renew = renewSharePointSession(
       window.location.origin,
-      (resource: string) => teamsJs.authentication.getAuthToken({ resources: [resource], silent: true }),
+      (resource: string) => teamsJs.authentication.getAuthToken({ resources: [resource] }),
       pageFetch
     );
-    this._sharePointFetch = renewingFetch(pageFetch, renew);
+    this._session = renewingSession(pageFetch, renew);
   }
 
   private _currentTheme(): IPhotoSyncTheme | undefined {

@@ -38,6 +38,8 @@ export interface ISyncControllerWiring {
   person: IPerson;
   /** The request digest SharePoint wrote into the page, if any. */
   pageDigest: () => IPageDigest | undefined;
+  /** How many times the SharePoint session was renewed (in Teams; always 0 on a page). */
+  sessionRenewals: () => number;
 }
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,7 +71,7 @@ export function createSP(context: Parameters<typeof SPFx>[0], send: (url: string
 export function createSyncController(wiring: ISyncControllerWiring): SyncController {
   return new SyncController({
     microsoft365: new GraphPhotoService(wiring.graphTransport, wiring.graphUrl, RETRY, wiring.graphToken),
-    sharePoint: new SharePointProfileService(wiring.sp, wiring.sharePointTransport, wiring.siteUrl, RETRY, wiring.pageDigest),
+    sharePoint: new SharePointProfileService(wiring.sp, wiring.sharePointTransport, wiring.siteUrl, RETRY, wiring.pageDigest, wiring.sessionRenewals),
     codec: wiring.codec,
     memory: wiring.memory,
     cache: wiring.cache,

@@ -56,19 +56,22 @@ define([], function () {
     "SyncTurnedOffNote": "Your organisation has turned off automatic photo updates in SharePoint, so a new photo reaches SharePoint only when you resync.",
 
     "ReasonPermissionUser": "This web part is not yet allowed to read your Microsoft 365 photo. Ask your administrator to approve its access.",
+    "ReasonPermissionUserApp": "This app is not yet allowed to read your Microsoft 365 photo. Ask your administrator to approve its access.",
     "ReasonPermissionEditor": "A Global Administrator has to approve the Microsoft Graph permission this web part asks for: in the SharePoint admin center, open Advanced, then API access, and approve the pending request for Microsoft Graph, User.Read.",
+    "ReasonPermissionEditorApp": "A Global Administrator has to approve the Microsoft Graph permission this app asks for: in the SharePoint admin center, open Advanced, then API access, and approve the pending request for Microsoft Graph, User.Read.",
     "ApiAccessLink": "Open API access in the SharePoint admin center",
     "ReasonThrottled": "Microsoft 365 is busy and asked us to slow down. Try again in a few minutes.",
     "ReasonThrottledUntil": "Microsoft 365 is busy and asked us to wait. Try again after {0}.",
     "ReasonNetwork": "Microsoft 365 or SharePoint could not be reached. Check your connection and try again.",
     "ReasonBadResponse": "Microsoft 365 or SharePoint sent an answer this web part could not understand. Try again later.",
+    "ReasonBadResponseApp": "Microsoft 365 or SharePoint sent an answer this app could not understand. Try again later.",
     "ReasonInvalidImage": "Your Microsoft 365 photo could not be read as an image, so nothing was uploaded.",
     "ReasonSignedOut": "Your sign-in has expired. Reload the page and try again.",
-    "ReasonSignedOutApp": "Your sign-in has expired and could not be renewed. Close the app, open it again and try again.",
+    "ReasonSignedOutApp": "Your sign-in has expired. Open the app again and retry.",
     "ReasonUnexpected": "Something unexpected went wrong. Try again later.",
     "ReasonTimeout": "Microsoft 365 or SharePoint did not answer in time. Try again in a few minutes.",
     "ReasonAccountChanged": "SharePoint now has a different account signed in than when this page opened, so nothing was changed. Reload the page and try again.",
-    "ReasonAccountChangedApp": "SharePoint now has a different account signed in than when this app opened, so nothing was changed. Close the app, open it again and try again.",
+    "ReasonAccountChangedApp": "SharePoint now has a different account signed in than when this app opened, so nothing was changed. Open the app again and retry.",
 
     "ResyncButton": "Resync",
     "ResyncBusyLabel": "Resyncing…",
@@ -97,6 +100,6 @@ define([], function () {
     "OtherAppsNote": "Teams, Outlook and other apps can take up to 72 hours to show a new photo.",
 
     "CrashMessage": "This web part ran into a problem and stopped. Reload the page to try again.",
-    "CrashMessageApp": "This app ran into a problem and stopped. Close it and open it again to try again."
+    "CrashMessageApp": "This app ran into a problem and stopped. Open it again to retry."
   };
 });

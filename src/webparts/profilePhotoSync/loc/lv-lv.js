@@ -56,19 +56,22 @@ define([], function () {
     "SyncTurnedOffNote": "Jūsu organizācija ir izslēgusi fotoattēlu automātisko atjaunināšanu pakalpojumā SharePoint, tāpēc jauns fotoattēls tajā nonāk tikai tad, kad sinhronizējat atkārtoti.",
 
     "ReasonPermissionUser": "Šai tīmekļa daļai vēl nav atļaujas lasīt jūsu Microsoft 365 fotoattēlu. Lūdziet administratoram apstiprināt tās piekļuvi.",
+    "ReasonPermissionUserApp": "Šai programmai vēl nav atļaujas lasīt jūsu Microsoft 365 fotoattēlu. Lūdziet administratoram apstiprināt tās piekļuvi.",
     "ReasonPermissionEditor": "Globālajam administratoram ir jāapstiprina Microsoft Graph atļauja, ko pieprasa šī tīmekļa daļa: SharePoint administrēšanas centrā atveriet „Advanced”, pēc tam „API access” un apstipriniet gaidošo Microsoft Graph pieprasījumu User.Read.",
+    "ReasonPermissionEditorApp": "Globālajam administratoram ir jāapstiprina Microsoft Graph atļauja, ko pieprasa šī programma: SharePoint administrēšanas centrā atveriet „Advanced”, pēc tam „API access” un apstipriniet gaidošo Microsoft Graph pieprasījumu User.Read.",
     "ApiAccessLink": "Atveriet „API access” SharePoint administrēšanas centrā",
     "ReasonThrottled": "Microsoft 365 ir noslogots un lūdza palēnināt pieprasījumus. Mēģiniet vēlreiz pēc dažām minūtēm.",
     "ReasonThrottledUntil": "Microsoft 365 ir noslogots un lūdza nogaidīt. Mēģiniet vēlreiz pēc plkst. {0}.",
     "ReasonNetwork": "Neizdevās sazināties ar Microsoft 365 vai SharePoint. Pārbaudiet savienojumu un mēģiniet vēlreiz.",
     "ReasonBadResponse": "Microsoft 365 vai SharePoint nosūtīja atbildi, ko šī tīmekļa daļa nevarēja saprast. Mēģiniet vēlreiz vēlāk.",
+    "ReasonBadResponseApp": "Microsoft 365 vai SharePoint nosūtīja atbildi, ko šī programma nevarēja saprast. Mēģiniet vēlreiz vēlāk.",
     "ReasonInvalidImage": "Jūsu Microsoft 365 fotoattēlu neizdevās nolasīt kā attēlu, tāpēc nekas netika augšupielādēts.",
     "ReasonSignedOut": "Jūsu pierakstīšanās sesija ir beigusies. Atsvaidziniet lapu un mēģiniet vēlreiz.",
-    "ReasonSignedOutApp": "Jūsu pierakstīšanās sesija ir beigusies, un to nevarēja atjaunot. Aizveriet programmu, atveriet to no jauna un mēģiniet vēlreiz.",
+    "ReasonSignedOutApp": "Jūsu pierakstīšanās sesija ir beigusies. Atveriet programmu no jauna un mēģiniet vēlreiz.",
     "ReasonUnexpected": "Radās neparedzēta kļūda. Mēģiniet vēlreiz vēlāk.",
     "ReasonTimeout": "Microsoft 365 vai SharePoint neatbildēja laikā. Mēģiniet vēlreiz pēc dažām minūtēm.",
     "ReasonAccountChanged": "Pakalpojumā SharePoint tagad ir pierakstījies cits konts nekā tad, kad šī lapa tika atvērta, tāpēc nekas netika mainīts. Atsvaidziniet lapu un mēģiniet vēlreiz.",
-    "ReasonAccountChangedApp": "Pakalpojumā SharePoint tagad ir pierakstījies cits konts nekā tad, kad šī programma tika atvērta, tāpēc nekas netika mainīts. Aizveriet programmu, atveriet to no jauna un mēģiniet vēlreiz.",
+    "ReasonAccountChangedApp": "Pakalpojumā SharePoint tagad ir pierakstījies cits konts nekā tad, kad šī programma tika atvērta, tāpēc nekas netika mainīts. Atveriet programmu no jauna un mēģiniet vēlreiz.",
 
     "ResyncButton": "Sinhronizēt atkārtoti",
     "ResyncBusyLabel": "Notiek atkārtota sinhronizācija…",
@@ -97,6 +100,6 @@ define([], function () {
     "OtherAppsNote": "Lai jauns fotoattēls parādītos programmās Teams, Outlook un citās, var paiet līdz 72 stundām.",
 
     "CrashMessage": "Šajā tīmekļa daļā radās problēma, un tā pārtrauca darbu. Atsvaidziniet lapu, lai mēģinātu vēlreiz.",
-    "CrashMessageApp": "Šajā programmā radās problēma, un tā pārtrauca darbu. Aizveriet to un atveriet no jauna, lai mēģinātu vēlreiz."
+    "CrashMessageApp": "Šajā programmā radās problēma, un tā pārtrauca darbu. Atveriet to no jauna, lai mēģinātu vēlreiz."
   };
 });

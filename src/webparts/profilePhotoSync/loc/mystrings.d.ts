@@ -51,7 +51,9 @@ declare interface IProfilePhotoSyncWebPartStrings {
   VerdictCantCheckTitle: string;
   SyncTurnedOffNote: string;
   ReasonPermissionUser: string;
+  ReasonPermissionUserApp: string;
   ReasonPermissionEditor: string;
+  ReasonPermissionEditorApp: string;
   /** The text of the link to the API access page of the SharePoint admin center. */
   ApiAccessLink: string;
   ReasonThrottled: string;
@@ -59,6 +61,7 @@ declare interface IProfilePhotoSyncWebPartStrings {
   ReasonThrottledUntil: string;
   ReasonNetwork: string;
   ReasonBadResponse: string;
+  ReasonBadResponseApp: string;
   ReasonInvalidImage: string;
   ReasonSignedOut: string;
   ReasonSignedOutApp: string;

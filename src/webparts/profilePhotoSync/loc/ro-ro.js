@@ -56,19 +56,22 @@ define([], function () {
     "SyncTurnedOffNote": "Organizația dvs. a dezactivat actualizarea automată a fotografiilor în SharePoint, așa că o fotografie nouă ajunge în SharePoint doar când resincronizați.",
 
     "ReasonPermissionUser": "Această parte web nu are încă permisiunea de a citi fotografia dvs. din Microsoft 365. Rugați administratorul să îi aprobe accesul.",
+    "ReasonPermissionUserApp": "Această aplicație nu are încă permisiunea de a citi fotografia dvs. din Microsoft 365. Rugați administratorul să îi aprobe accesul.",
     "ReasonPermissionEditor": "Un administrator global trebuie să aprobe permisiunea Microsoft Graph solicitată de această parte web: în centrul de administrare SharePoint, deschideți „Advanced”, apoi „API access” și aprobați solicitarea în așteptare pentru Microsoft Graph, User.Read.",
+    "ReasonPermissionEditorApp": "Un administrator global trebuie să aprobe permisiunea Microsoft Graph solicitată de această aplicație: în centrul de administrare SharePoint, deschideți „Advanced”, apoi „API access” și aprobați solicitarea în așteptare pentru Microsoft Graph, User.Read.",
     "ApiAccessLink": "Deschideți „API access” în centrul de administrare SharePoint",
     "ReasonThrottled": "Microsoft 365 este ocupat și ne-a cerut să încetinim. Încercați din nou peste câteva minute.",
     "ReasonThrottledUntil": "Microsoft 365 este ocupat și ne-a cerut să așteptăm. Încercați după ora {0}.",
     "ReasonNetwork": "Nu s-a putut accesa Microsoft 365 sau SharePoint. Verificați conexiunea și încercați din nou.",
     "ReasonBadResponse": "Microsoft 365 sau SharePoint a trimis un răspuns pe care această parte web nu l-a putut înțelege. Încercați din nou mai târziu.",
+    "ReasonBadResponseApp": "Microsoft 365 sau SharePoint a trimis un răspuns pe care această aplicație nu l-a putut înțelege. Încercați din nou mai târziu.",
     "ReasonInvalidImage": "Fotografia dvs. din Microsoft 365 nu a putut fi citită ca imagine, așa că nu s-a încărcat nimic.",
     "ReasonSignedOut": "Sesiunea dvs. a expirat. Reîncărcați pagina și încercați din nou.",
-    "ReasonSignedOutApp": "Sesiunea dvs. a expirat și nu a putut fi reînnoită. Închideți aplicația, redeschideți-o și încercați din nou.",
+    "ReasonSignedOutApp": "Sesiunea dvs. a expirat. Deschideți din nou aplicația și reîncercați.",
     "ReasonUnexpected": "A apărut o eroare neașteptată. Încercați din nou mai târziu.",
     "ReasonTimeout": "Microsoft 365 sau SharePoint nu a răspuns la timp. Încercați din nou peste câteva minute.",
     "ReasonAccountChanged": "În SharePoint este conectat acum alt cont decât la deschiderea paginii, așa că nu s-a modificat nimic. Reîncărcați pagina și încercați din nou.",
-    "ReasonAccountChangedApp": "În SharePoint este conectat acum alt cont decât la deschiderea aplicației, așa că nu s-a modificat nimic. Închideți aplicația, redeschideți-o și încercați din nou.",
+    "ReasonAccountChangedApp": "În SharePoint este conectat acum alt cont decât la deschiderea aplicației, așa că nu s-a modificat nimic. Deschideți din nou aplicația și reîncercați.",
 
     "ResyncButton": "Resincronizați",
     "ResyncBusyLabel": "Se resincronizează…",
@@ -97,6 +100,6 @@ define([], function () {
     "OtherAppsNote": "Teams, Outlook și alte aplicații pot avea nevoie de până la 72 de ore pentru a afișa o fotografie nouă.",
 
     "CrashMessage": "Această parte web a întâmpinat o problemă și s-a oprit. Reîncărcați pagina pentru a încerca din nou.",
-    "CrashMessageApp": "Această aplicație a întâmpinat o problemă și s-a oprit. Închideți-o și redeschideți-o pentru a încerca din nou."
+    "CrashMessageApp": "Această aplicație a întâmpinat o problemă și s-a oprit. Deschideți-o din nou pentru a reîncerca."
   };
 });

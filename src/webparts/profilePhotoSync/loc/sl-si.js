@@ -56,19 +56,22 @@ define([], function () {
     "SyncTurnedOffNote": "Vaša organizacija je izklopila samodejno posodabljanje fotografij v SharePointu, zato nova fotografija pride v SharePoint samo, ko jo znova sinhronizirate.",
 
     "ReasonPermissionUser": "Ta spletni gradnik še nima dovoljenja za branje vaše fotografije iz storitve Microsoft 365. Prosite skrbnika, naj mu odobri dostop.",
+    "ReasonPermissionUserApp": "Ta aplikacija še nima dovoljenja za branje vaše fotografije iz storitve Microsoft 365. Prosite skrbnika, naj ji odobri dostop.",
     "ReasonPermissionEditor": "Globalni skrbnik mora odobriti dovoljenje za Microsoft Graph, ki ga zahteva ta spletni gradnik: v skrbniškem središču za SharePoint odprite »Advanced«, nato »API access« in odobrite čakajočo zahtevo za Microsoft Graph, User.Read.",
+    "ReasonPermissionEditorApp": "Globalni skrbnik mora odobriti dovoljenje za Microsoft Graph, ki ga zahteva ta aplikacija: v skrbniškem središču za SharePoint odprite »Advanced«, nato »API access« in odobrite čakajočo zahtevo za Microsoft Graph, User.Read.",
     "ApiAccessLink": "Odprite »API access« v skrbniškem središču za SharePoint",
     "ReasonThrottled": "Microsoft 365 je preobremenjen in je prosil, naj zahteve pošiljamo počasneje. Poskusite znova čez nekaj minut.",
     "ReasonThrottledUntil": "Microsoft 365 je preobremenjen in je prosil, naj počakamo. Poskusite znova po {0}.",
     "ReasonNetwork": "Do storitve Microsoft 365 ali SharePointa ni bilo mogoče dostopati. Preverite povezavo in poskusite znova.",
     "ReasonBadResponse": "Microsoft 365 ali SharePoint je poslal odgovor, ki ga ta spletni gradnik ne razume. Poskusite znova pozneje.",
+    "ReasonBadResponseApp": "Microsoft 365 ali SharePoint je poslal odgovor, ki ga ta aplikacija ne razume. Poskusite znova pozneje.",
     "ReasonInvalidImage": "Vaše fotografije iz storitve Microsoft 365 ni bilo mogoče prebrati kot slike, zato ni bilo naloženo nič.",
     "ReasonSignedOut": "Seja je potekla. Osvežite stran in poskusite znova.",
-    "ReasonSignedOutApp": "Seja je potekla in je ni bilo mogoče obnoviti. Zaprite aplikacijo, jo znova odprite in poskusite še enkrat.",
+    "ReasonSignedOutApp": "Seja je potekla. Znova odprite aplikacijo in poskusite še enkrat.",
     "ReasonUnexpected": "Prišlo je do nepričakovane napake. Poskusite znova pozneje.",
     "ReasonTimeout": "Microsoft 365 ali SharePoint ni odgovoril pravočasno. Poskusite znova čez nekaj minut.",
     "ReasonAccountChanged": "V SharePoint je zdaj vpisan drug račun kot takrat, ko se je ta stran odprla, zato ni bilo nič spremenjeno. Osvežite stran in poskusite znova.",
-    "ReasonAccountChangedApp": "V SharePoint je zdaj vpisan drug račun kot takrat, ko se je ta aplikacija odprla, zato ni bilo nič spremenjeno. Zaprite aplikacijo, jo znova odprite in poskusite še enkrat.",
+    "ReasonAccountChangedApp": "V SharePoint je zdaj vpisan drug račun kot takrat, ko se je ta aplikacija odprla, zato ni bilo nič spremenjeno. Znova odprite aplikacijo in poskusite še enkrat.",
 
     "ResyncButton": "Znova sinhroniziraj",
     "ResyncBusyLabel": "Ponovno sinhroniziranje…",
@@ -97,6 +100,6 @@ define([], function () {
     "OtherAppsNote": "V aplikacijah Teams, Outlook in drugih lahko traja do 72 ur, da se prikaže nova fotografija.",
 
     "CrashMessage": "V tem spletnem gradniku je prišlo do težave, zato se je ustavil. Osvežite stran, če želite poskusiti znova.",
-    "CrashMessageApp": "V tej aplikaciji je prišlo do težave, zato se je ustavila. Zaprite jo in znova odprite, če želite poskusiti še enkrat."
+    "CrashMessageApp": "V tej aplikaciji je prišlo do težave, zato se je ustavila. Znova jo odprite, če želite poskusiti še enkrat."
   };
 });

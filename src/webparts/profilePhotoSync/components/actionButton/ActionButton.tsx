@@ -31,7 +31,9 @@ export function ActionButton(props: IActionButtonProps): React.ReactElement {
       fontWeight: 600,
       fontFamily: 'inherit',
       cursor: inactive ? 'default' : 'pointer',
-      border: `1px solid ${inactive ? colors.buttonBackgroundDisabled : primary ? colors.primaryButtonBorder || colors.primaryButtonBackground : colors.buttonBorder}`,
+      // An unavailable button keeps an outline in its text colour: on a theme whose disabled background is the page's
+      // (Teams' high contrast), a border in that background would leave only floating text.
+      border: `1px solid ${inactive ? colors.buttonTextDisabled : primary ? colors.primaryButtonBorder || colors.primaryButtonBackground : colors.buttonBorder}`,
       background: inactive ? colors.buttonBackgroundDisabled : primary ? colors.primaryButtonBackground : colors.buttonBackground,
       color: inactive ? colors.buttonTextDisabled : primary ? colors.primaryButtonText : colors.buttonText,
       selectors: {
@@ -44,7 +46,8 @@ export function ActionButton(props: IActionButtonProps): React.ReactElement {
           background: 'ButtonFace',
           color: inactive ? 'GrayText' : 'ButtonText',
           borderColor: inactive ? 'GrayText' : 'ButtonText',
-          selectors: { ':focus-visible': { outlineColor: 'Highlight' } }
+          // The theme's hover colour would show behind ButtonText: Windows' colours stay on hover too.
+          selectors: { ':hover': { background: 'ButtonFace' }, ':focus-visible': { outlineColor: 'Highlight' } }
         }
       }
     }
