@@ -62,6 +62,8 @@ export interface IFakeSharePointOptions {
   uploadErrors?: PhotoSyncError[];
   /** What each upload ticket in turn does: undefined works, an error is thrown instead. */
   ticketErrors?: Array<PhotoSyncError | undefined>;
+  /** When SharePoint's profile says its picture last changed (SPS-PictureTimestamp); by default it does not say. */
+  pictureChangedAt?: Date;
 }
 
 /**
@@ -96,7 +98,7 @@ export class FakeSharePoint implements ISharePointProfileService {
       displayName: 'Adele',
       pictureUrl: has ? `https://contoso-my.example/User%20Photos/Profile%20Pictures/adele_MThumb.jpg?t=${this._timestamp}` : undefined,
       pictureTimestamp: has ? String(this._timestamp) : undefined,
-      pictureChangedAt: undefined,
+      pictureChangedAt: this._options.pictureChangedAt,
       isPlaceholder: !has,
       pullsFromMicrosoft365: true
     };

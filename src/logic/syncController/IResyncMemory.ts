@@ -26,4 +26,9 @@ export interface IResyncMemory {
   forget(accountName: string): void;
   recallAutoResync(accountName: string): IAutoResyncAttempt | undefined;
   rememberAutoResync(accountName: string, attempt: IAutoResyncAttempt): void;
+  /**
+   * Deletes every entry of every other person: on a shared browser, the next person to use the web part leaves no
+   * trace of the one before (and storage stays bounded at one person's entries).
+   */
+  keepOnly(accountName: string): void;
 }

@@ -24,4 +24,6 @@ export interface IVerdictCache {
   recall(loginName: string): Promise<ICachedCheck | undefined>;
   remember(loginName: string, check: ICachedCheck): Promise<void>;
   forget(loginName: string): Promise<void>;
+  /** Deletes every other person's kept check: the next person on a shared browser finds no trace of the one before. */
+  keepOnly(loginName: string): Promise<void>;
 }

@@ -11,7 +11,7 @@ import { GraphPhotoService } from '../../services/microsoft365PhotoService/Graph
 import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
 import { IAutoResyncAttempt, IResyncMemory, IStoredResync } from './IResyncMemory';
 import { ICachedCheck, IVerdictCache } from './IVerdictCache';
-import { IPerson } from '../identity';
+import { IPerson, upnOf } from '../identity';
 import { ISyncState, SyncPhase } from './ISyncState';
 import { SyncController } from './SyncController';
 
@@ -53,7 +53,12 @@ function memoryInMap(): IResyncMemory {
     remember: (account, resync) => { stored.set(account, resync); },
     forget: (account) => { stored.delete(account); },
     recallAutoResync: (account) => auto.get(account),
-    rememberAutoResync: (account, attempt) => { auto.set(account, attempt); }
+    rememberAutoResync: (account, attempt) => { auto.set(account, attempt); },
+    keepOnly: (account) => {
+      for (const map of [stored, auto] as Array<Map<string, unknown>>) {
+        Array.from(map.keys()).filter((key) => upnOf(key) !== upnOf(account)).forEach((key) => map.delete(key));
+      }
+    }
   };
 }
 
@@ -444,6 +449,29 @@ describe('SyncController identity', () => {
   });
 });
 
+describe('SyncController and a server that asked for a pause', () => {
+  it('does not upload again before the time the server gave, whatever a surface shows', async () => {
+    const busy: PhotoSyncError = new PhotoSyncError('throttled', 'Throttled', 429, 120000);
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older), uploadErrors: [busy] });
+    await controller.check();
+    await controller.resync();
+    expect(controller.state.resync).toMatchObject({ outcome: 'failed', reason: 'throttled' });
+    const retryAt: number = (controller.state.resync as { retryAt: number }).retryAt;
+
+    await controller.resync();
+    expect(sharePoint.uploadAttempts).toBe(1);
+
+    const clock: jest.SpyInstance<number, []> = jest.spyOn(Date, 'now').mockReturnValue(retryAt);
+    try {
+      await controller.resync();
+    } finally {
+      clock.mockRestore();
+    }
+    expect(sharePoint.uploadAttempts).toBe(2);
+    expect(controller.state.resync).toEqual({ outcome: 'resynced' });
+  });
+});
+
 describe('SyncController after a SharePoint session renewal (Teams)', () => {
   const renewed = (): PhotoSyncError => new PhotoSyncError('sessionRenewed', 'The SharePoint session was renewed', 401);
 
@@ -520,6 +548,26 @@ describe('SyncController settings and auto-resync', () => {
     expect(changed.sharePoint.uploads).toHaveLength(1);
   });
 
+  it('does not auto-resync in a fresh browser while SharePoint\'s picture changed less than a day ago', async () => {
+    const hour: number = 60 * 60 * 1000;
+    // Four browsers with nothing remembered, after an upload from a fifth that SharePoint stored an hour ago while
+    // its picture cache still serves the old picture.
+    for (let browser = 0; browser < 4; browser++) {
+      const fresh = harness(new FakeMicrosoft365(photo(current)), {
+        picture: await thumbnailOf(older), pictureChangedAt: new Date(Date.now() - hour)
+      }, true, { memory: memoryInMap() });
+      await fresh.controller.check();
+      expect(fresh.sharePoint.uploadAttempts).toBe(0);
+      expect(fresh.controller.state.verdict).toEqual({ kind: 'outOfSync' });
+    }
+    // A picture that changed over a day ago is no recent upload: auto-resync runs.
+    const older2 = harness(new FakeMicrosoft365(photo(current)), {
+      picture: await thumbnailOf(older), pictureChangedAt: new Date(Date.now() - 25 * hour)
+    }, true, { memory: memoryInMap() });
+    await older2.controller.check();
+    expect(older2.sharePoint.uploads).toHaveLength(1);
+  });
+
   it('applies settings changed during a resync only after its outcome, then checks again', async () => {
     const { controller, phases } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) });
     await controller.check();
@@ -548,7 +596,8 @@ function cacheInMap(): IVerdictCache & { kept: Map<string, ICachedCheck> } {
     kept,
     recall: async (login) => kept.get(login),
     remember: async (login, check) => { kept.set(login, check); },
-    forget: async (login) => { kept.delete(login); }
+    forget: async (login) => { kept.delete(login); },
+    keepOnly: async (login) => { Array.from(kept.keys()).filter((key) => key !== login).forEach((key) => kept.delete(key)); }
   };
 }
 
@@ -600,6 +649,21 @@ describe('SyncController repeat visits', () => {
     expect([next.sharePoint.versionReads, next.sharePoint.profileReads, next.sharePoint.pictureReads]).toEqual([1, 1, 1]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(cache.kept.get(ADELE.loginName)).toMatchObject({ verdict: { kind: 'inSync' }, microsoft365Photo: { etag: '"C0FFEE"' } });
+  });
+
+  it('deletes a kept check it finds too old, and reads both photos', async () => {
+    const cache = cacheInMap();
+    const kept: ICachedCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(older));
+    cache.kept.set(ADELE.loginName, { ...kept, checkedAt: Date.now() - 25 * 60 * 60 * 1000 });
+    const forget: jest.SpyInstance = jest.spyOn(cache, 'forget');
+
+    const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
+    const next = harness(microsoft365, { picture: await thumbnailOf(older) }, false, { cache });
+    await next.controller.check();
+
+    expect(forget).toHaveBeenCalledWith(ADELE.loginName);
+    expect([microsoft365.versionReads, microsoft365.reads]).toEqual([0, 1]);
+    expect(next.controller.state.verdict).toEqual({ kind: 'outOfSync' });
   });
 
   it('trusts no part of a kept check whose profile names another object id than the page\'s person', async () => {

@@ -13,6 +13,7 @@ import { canResync, decideVerdict, Verdict } from '../verdict';
 import { IAutoResyncAttempt, IResyncMemory, IStoredResync } from './IResyncMemory';
 import { ISyncState, ResyncOutcome } from './ISyncState';
 import { IPerson, isSamePerson } from '../identity';
+import { describeSurface, mayResync } from './surface';
 
 export interface ISyncControllerOptions {
   microsoft365: IMicrosoft365PhotoService;
@@ -159,8 +160,7 @@ export class SyncController {
   }
 
   public get isBusy(): boolean {
-    const phase: string = this._state.phase;
-    return phase === 'checking' || phase === 'syncing' || phase === 'verifying';
+    return describeSurface(this._state).busy;
   }
 
   /**
@@ -174,6 +174,7 @@ export class SyncController {
     }
     this._microsoft365Fingerprint = undefined;
     this._setState({ ...INITIAL_SYNC_STATE, phase: 'checking' });
+    this._forgetOtherPeople();
 
     const kept: IKeptSides = fresh ? {} : await this._useKeptCheck();
     if (kept.shown) {
@@ -254,9 +255,8 @@ export class SyncController {
     const photo: IMicrosoft365Photo | undefined = this._state.microsoft365Photo;
     const checked: ISharePointProfile | undefined = this._state.sharePointProfile;
     // After 'done' (resynced, cached, unconfirmed, unknown) only a new check may lead to another upload.
-    const phase: string = this._state.phase;
-    if (this._disposed || (phase !== 'ready' && phase !== 'failed') || !canResync(this._state.verdict) || photo === undefined ||
-      checked === undefined) {
+    // Not while a step runs, not twice for one check, not before the time a throttling server gave (surface.ts).
+    if (this._disposed || !mayResync(this._state, Date.now()) || photo === undefined || checked === undefined) {
       return;
     }
     const deadline: number = Date.now() + (this._options.resyncBudgetMs ?? DEFAULT_RESYNC_BUDGET_MS);
@@ -416,14 +416,24 @@ export class SyncController {
     this._finishResync(failure.kind === 'uploadRefused' ? { outcome: 'refused' } : failedResync(failureReason(failure.kind), retryAtOf(failure)));
   }
 
-  /** Auto-resync tries each Microsoft 365 photo once a day per person, remembered across page views. */
+  /**
+   * Auto-resync tries each Microsoft 365 photo once a day, remembered in this browser; and, whichever browser asks, not
+   * while SharePoint's picture changed less than a day ago. That is SharePoint's own record of the person (the
+   * profile's picture timestamp), so it holds across browsers: an upload made from another browser, or by anyone,
+   * within the day its picture cache may lag, is not followed by the same upload again. A click on Resync still
+   * uploads.
+   */
   private _mayAutoResync(photo: IMicrosoft365Photo | undefined, profile: ISharePointProfile | undefined): boolean {
+    const now: number = Date.now();
+    const changedAt: number | undefined = profile?.pictureChangedAt?.getTime();
+    if (changedAt !== undefined && !isNaN(changedAt) && now - changedAt >= 0 && now - changedAt < AUTO_RESYNC_INTERVAL_MS) {
+      return false;
+    }
     const memory: IResyncMemory | undefined = this._options.memory;
     if (!memory || !profile || !photo) {
       return true;
     }
     const last: IAutoResyncAttempt | undefined = memory.recallAutoResync(profile.accountName);
-    const now: number = Date.now();
     if (last && last.microsoft365Etag === photo.etag && now - last.triedAt >= 0 && now - last.triedAt < AUTO_RESYNC_INTERVAL_MS) {
       return false;
     }
@@ -460,7 +470,12 @@ export class SyncController {
       kept = undefined;
     }
     const age: number = kept ? Date.now() - kept.checkedAt : -1;
-    if (!kept || age < 0 || age >= this._settings.cacheLifetimeMs || this._disposed) {
+    if (!kept || this._disposed) {
+      return {};
+    }
+    if (age < 0 || age >= this._settings.cacheLifetimeMs || !isSamePerson(person, profilePerson(kept.sharePointProfile))) {
+      // Expired (or from a clock that went back, or kept no longer), or not this person's: nothing of it stays.
+      this._forgetCheck();
       return {};
     }
     const [microsoft365, sharePoint] = await Promise.all([
@@ -528,6 +543,17 @@ export class SyncController {
       sharePointImage: state.sharePointImage,
       verdict: state.verdict
     }).catch(() => undefined);
+  }
+
+  /** On a shared browser, whoever used the web part before leaves nothing behind for the person using it now. */
+  private _forgetOtherPeople(): void {
+    const loginName: string = this._options.person.loginName;
+    try {
+      this._options.memory?.keepOnly(loginName);
+    } catch {
+      // A memory that cannot be read kept nothing either.
+    }
+    this._options.cache?.keepOnly(loginName).catch(() => undefined);
   }
 
   private _forgetCheck(): void {

@@ -4,6 +4,8 @@ import { BrowserResyncMemory, IKeyValueStorage } from './BrowserResyncMemory';
 
 class MapStorage implements IKeyValueStorage {
   public readonly items: Map<string, string> = new Map();
+  public get length(): number { return this.items.size; }
+  public key(index: number): string | null { return Array.from(this.items.keys())[index] ?? null; } // eslint-disable-line @rushstack/no-new-null
   public getItem(key: string): string | null { return this.items.has(key) ? this.items.get(key)! : null; } // eslint-disable-line @rushstack/no-new-null
   public setItem(key: string, value: string): void { this.items.set(key, value); }
   public removeItem(key: string): void { this.items.delete(key); }
@@ -22,6 +24,24 @@ describe('BrowserResyncMemory', () => {
     expect(memory.recall('i:0#.f|membership|megan@contoso.com')).toBeUndefined();
     memory.forget('i:0#.f|membership|adele@contoso.com');
     expect(storage.items.size).toBe(0);
+  });
+
+  it('keeps one person at a time: the next person to use it on the same browser leaves nothing of the one before', () => {
+    const storage: MapStorage = new MapStorage();
+    storage.setItem('unrelated', 'kept');
+    const memory: BrowserResyncMemory = new BrowserResyncMemory(() => storage);
+    memory.remember('i:0#.f|membership|adele@contoso.com', RESYNC);
+    memory.rememberAutoResync('i:0#.f|membership|adele@contoso.com', { microsoft365Etag: '"1"', triedAt: 1 });
+    // The same person, named by UPN as the page names them: nothing of theirs goes.
+    memory.keepOnly('Adele@contoso.com');
+    expect(memory.recall('adele@contoso.com')).toEqual(RESYNC);
+
+    memory.keepOnly('megan@contoso.com');
+    expect(Array.from(storage.items.keys())).toEqual(['unrelated']);
+
+    memory.rememberAutoResync('i:0#.f|membership|megan@contoso.com', { microsoft365Etag: '"2"', triedAt: 2 });
+    memory.remember('i:0#.f|membership|megan@contoso.com', RESYNC);
+    expect(Array.from(storage.items.keys()).sort()).toEqual(['profilePhotoSync.autoResync:megan@contoso.com', 'profilePhotoSync.storedResync:megan@contoso.com', 'unrelated']);
   });
 
   it('treats blocked, full or malformed storage as empty', () => {

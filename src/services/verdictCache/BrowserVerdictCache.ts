@@ -8,12 +8,15 @@ export interface ICacheStorage {
 }
 
 export interface ICache {
+  keys(): Promise<ReadonlyArray<{ url: string }>>;
   match(key: string): Promise<Response | undefined>;
   put(key: string, response: Response): Promise<void>;
   delete(key: string): Promise<boolean>;
 }
 
 const CACHE_NAME: string = 'profile-photo-sync';
+/** Where the keys live on the page's origin (nothing serves them; they are never fetched). */
+const ROOT_PATH: string = '/_profile-photo-sync-cache/';
 
 /**
  * Stamps each kept image with its check's time: two tabs keeping checks at once can interleave their writes, and an
@@ -31,8 +34,11 @@ interface IStoredCheck {
 }
 
 /**
- * Keeps each person's last check in the browser's Cache Storage: a small JSON record and the two images, under keys
- * made of the person's login name (another person on the same browser looks under other keys and finds nothing).
+ * Keeps the last check of the person using the web part in the browser's Cache Storage: a small JSON record and the
+ * two images, under keys made of the person's login name. Only one person's check is ever kept: once another person
+ * uses the web part on the same browser, the previous person's photos and profile record are deleted before anything
+ * is read or written for the new one (a shared computer keeps no trace of who used it before, and the storage stays
+ * bounded at three entries). An expired check is deleted by the controller that finds it too old.
  * Keys are URLs on the page's origin that nothing serves; they are never fetched. Storage that is missing (not a
  * secure context), full or malformed reads as empty: the cost is one full check.
  */
@@ -99,6 +105,7 @@ export class BrowserVerdictCache implements IVerdictCache {
         verdict: check.verdict,
         sensitivity: check.sensitivity
       };
+      await this._keepOnly(cache, loginName);
       // The images first: a record is only ever found with its images in place.
       await cache.delete(this._key(loginName, 'check'));
       await Promise.all([
@@ -122,13 +129,32 @@ export class BrowserVerdictCache implements IVerdictCache {
     }
   }
 
+  public async keepOnly(loginName: string): Promise<void> {
+    try {
+      const cache: ICache | undefined = await this._open();
+      if (cache) {
+        await this._keepOnly(cache, loginName);
+      }
+    } catch {
+      // Nothing to delete where nothing could be kept.
+    }
+  }
+
+  /** Deletes every entry that belongs to another person than the one using the web part now. */
+  private async _keepOnly(cache: ICache, loginName: string): Promise<void> {
+    const root: string = `${this._origin}${ROOT_PATH}`;
+    const mine: string = this._key(loginName, '');
+    const others: string[] = (await cache.keys()).map((request) => request.url).filter((url) => url.indexOf(root) === 0 && url.indexOf(mine) !== 0);
+    await Promise.all(others.map((url) => cache.delete(url)));
+  }
+
   private async _open(): Promise<ICache | undefined> {
     const storage: ICacheStorage | undefined = this._storage();
     return storage ? storage.open(CACHE_NAME) : undefined;
   }
 
   private _key(loginName: string, part: string): string {
-    return `${this._origin}/_profile-photo-sync-cache/${encodeURIComponent(loginName.trim().toLowerCase())}/${part}`;
+    return `${this._origin}${ROOT_PATH}${encodeURIComponent(loginName.trim().toLowerCase())}/${part}`;
   }
 }
 

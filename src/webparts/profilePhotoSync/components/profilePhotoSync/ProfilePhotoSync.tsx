@@ -3,7 +3,7 @@ import { getTheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
 import type { ISemanticColors } from '@fluentui/react/lib/Styling';
 import { ISyncState } from '../../../../logic/syncController/ISyncState';
 import { API_ACCESS_URL, describeStatus, formatString, IStatusMessage } from '../../../../logic/statusMessage';
-import { canResync } from '../../../../logic/verdict';
+import { describeSurface, ISurface } from '../../../../logic/syncController/surface';
 import { IProfilePhotoSyncWebPartProps, PHOTO_SIDE_PX } from '../../IProfilePhotoSyncWebPartProps';
 import { IPhotoSyncTheme } from '../IPhotoSyncTheme';
 import { usePhotoUrl } from '../usePhotoUrl';
@@ -62,11 +62,12 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
     showResyncButton: settings.showResyncButton,
     showManualSteps: settings.showTroubleshooting
   });
-  const loading: boolean = state.phase === 'checking';
-  const resyncBusy: boolean = state.phase === 'syncing' || state.phase === 'verifying';
-  const showResync: boolean = settings.showResyncButton && (resyncBusy || (canResync(state.verdict) && state.phase !== 'done'));
-  // A server that asked for a pause is not sent the upload again before the time it gave.
-  const waitingForServer: boolean = useUntil(status.retryAt);
+  const surface: ISurface = describeSurface(state);
+  const loading: boolean = surface.checking;
+  const resyncBusy: boolean = surface.resyncing;
+  const showResync: boolean = settings.showResyncButton && surface.offersResync;
+  // A server that asked for a pause is not sent the upload again before the time it gave (the controller refuses too).
+  const waitingForServer: boolean = useUntil(surface.retryAt);
   const profile = state.sharePointProfile;
   const title: string = settings.title || strings.DefaultTitle;
   const isPlaceholder: boolean = profile !== undefined && profile.isPlaceholder;
