@@ -32,7 +32,7 @@ const RETRY = { policy: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 }, delay:
 
 /**
  * One page load by `userId`, with the services built as the web part builds them
- * (src/webparts/profilePhotoSync/ProfilePhotoSyncWebPart.ts and createSyncController.ts).
+ * (src/webparts/profilePhotoSync/ProfilePhotoSyncWebPart.ts and src/services/createSyncController.ts).
  * @param {string} userId
  * @param {{ tokenPath?: 'msal' | 'obo' }} [options]
  */

@@ -1,16 +1,23 @@
 import { spfi, SPFI, SPFx } from '@pnp/sp';
-import { SyncController } from '../../logic/syncController/SyncController';
-import { DEFAULT_RETRY_POLICY } from '../../logic/retryPolicy';
-import { ComparisonSensitivity } from '../../logic/photoComparison/comparePhotos';
-import { IHttpTransport } from '../../services/transport/IHttpTransport';
-import { IRetryOptions } from '../../services/transport/sendWithRetry';
-import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
-import { IPageDigest, SharePointProfileService } from '../../services/sharePointProfileService/SharePointProfileService';
-import { IImageCodec } from '../../logic/syncController/IImageCodec';
-import { IResyncMemory } from '../../logic/syncController/IResyncMemory';
-import { IVerdictCache } from '../../logic/syncController/IVerdictCache';
-import { SendWithRetry } from '../../services/sharePointProfileService/sendWithRetryBehavior';
-import { IPerson } from '../../logic/identity';
+import type { BaseComponentContext } from '@microsoft/sp-component-base';
+import { SyncController, ISyncSettings } from '../logic/syncController/SyncController';
+import { DEFAULT_RETRY_POLICY } from '../logic/retryPolicy';
+import { ComparisonSensitivity } from '../logic/photoComparison/comparePhotos';
+import { IHttpTransport } from './transport/IHttpTransport';
+import { IRetryOptions } from './transport/sendWithRetry';
+import { GraphPhotoService } from './microsoft365PhotoService/GraphPhotoService';
+import { IPageDigest, SharePointProfileService } from './sharePointProfileService/SharePointProfileService';
+import { IImageCodec } from '../logic/syncController/IImageCodec';
+import { IResyncMemory } from '../logic/syncController/IResyncMemory';
+import { IVerdictCache } from '../logic/syncController/IVerdictCache';
+import { SendWithRetry } from './sharePointProfileService/sendWithRetryBehavior';
+import { IPerson } from '../logic/identity';
+import { graphToken, graphTransport } from './transport/SPFxTransports';
+import { sameOriginTransport } from './transport/FetchTransport';
+import { BrowserImageCodec } from './imageCodec/BrowserImageCodec';
+import { BrowserResyncMemory } from './resyncMemory/BrowserResyncMemory';
+import { BrowserVerdictCache } from './verdictCache/BrowserVerdictCache';
+import { ISharePointSession } from './sharePointSession/renewingSession';
 
 export interface ISyncControllerWiring {
   /** SharePoint REST for the current site (see createSP). */
@@ -67,7 +74,44 @@ export function createSP(context: Parameters<typeof SPFx>[0], send: (url: string
   return spfi().using(SPFx(context), SendWithRetry(send, RETRY, UPLOAD_TIMEOUT_MS));
 }
 
-/** The one place that assembles services and controller, for the web part. */
+const GRAPH_RESOURCE: string = 'https://graph.microsoft.com';
+
+/**
+ * The one place that builds the sync core from an SPFx component's context, for every component of the package:
+ * Graph through the real AadHttpClient (the token it holds says whom Graph answers for), SharePoint through pnpjs and
+ * the page's fetch (in an app frame, one that renews an expired session), the browser's codec and storage, and the
+ * person SPFx's page context names.
+ */
+export async function createSyncControllerFor(context: BaseComponentContext, session: ISharePointSession, settings: ISyncSettings): Promise<SyncController> {
+  // Getting the client does not get a token yet: an unapproved User.Read surfaces on the first Graph request.
+  const graphClient = await context.aadHttpClientFactory.getClient(GRAPH_RESOURCE);
+  const token: () => Promise<string> = graphToken(await context.aadTokenProviderFactory.getTokenProvider(), GRAPH_RESOURCE);
+  const pageContext = context.pageContext;
+  return createSyncController({
+    sp: createSP(context, session.fetch),
+    sharePointTransport: sameOriginTransport(session.fetch),
+    sessionRenewals: session.renewals,
+    graphTransport: graphTransport(graphClient),
+    graphToken: token,
+    siteUrl: pageContext.web.absoluteUrl,
+    graphUrl: `${GRAPH_RESOURCE}/v1.0`,
+    codec: new BrowserImageCodec(),
+    memory: new BrowserResyncMemory(() => window.localStorage),
+    // Cache Storage exists only in secure contexts (SharePoint is always https).
+    cache: new BrowserVerdictCache(() => (typeof caches !== 'undefined' ? caches : undefined), window.location.origin),
+    sensitivity: settings.sensitivity,
+    autoResync: settings.autoResync,
+    cacheLifetimeMs: settings.cacheLifetimeMs,
+    // Online, SPFx gives the UPN as loginName (docs/dev/platform-facts.md#what-sharepoint-supplies-at-run-time).
+    person: { loginName: pageContext.user.loginName, objectId: pageContext.aadInfo?.userId?.toString() },
+    pageDigest: () => {
+      const legacy: { formDigestValue?: string; formDigestTimeoutSeconds?: number } | undefined = pageContext.legacyPageContext;
+      return legacy && legacy.formDigestValue ? { value: legacy.formDigestValue, timeoutSeconds: legacy.formDigestTimeoutSeconds || 1800 } : undefined;
+    }
+  });
+}
+
+/** Assembles services and controller from their parts (the SPFx-free half of createSyncControllerFor). */
 export function createSyncController(wiring: ISyncControllerWiring): SyncController {
   return new SyncController({
     microsoft365: new GraphPhotoService(wiring.graphTransport, wiring.graphUrl, RETRY, wiring.graphToken),

@@ -3,5 +3,5 @@
 export * from '../../src/services/sharePointProfileService/SharePointProfileService';
 export * from '../../src/services/microsoft365PhotoService/GraphPhotoService';
 export * from '../../src/services/transport/SPFxTransports';
-export { createSP } from '../../src/webparts/profilePhotoSync/createSyncController';
+export { createSP } from '../../src/services/createSyncController';
 export * from '../../src/services/transport/FetchTransport';

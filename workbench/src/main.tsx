@@ -2,6 +2,7 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { hostWebPart, IHostedWebPart, IPageOptions, IRuntimeFiles, loadRuntime } from './spfxRuntime';
 import { PropertyPanel } from './PropertyPanel';
+import { changeQuery, PersonControls } from './PersonControls';
 import { IEmulatorConfig, IEmulatorUser, IWorkbenchTheme, LOCALES, THEMES } from './workbenchOptions';
 import { isTeamsFrame, startTeamsHost, teamsHostKind, teamsSiteUrl } from './teamsHost';
 
@@ -38,18 +39,7 @@ function Toolbar(props: IToolbarProps): React.ReactElement {
   const [editing, setEditing] = React.useState<boolean>(false);
   return (
     <>
-      <label>
-        Signed-in user
-        <select value={userId} onChange={(e) => onNavigate({ user: e.target.value })} data-testid="user-switcher">
-          {users.map((user) => <option key={user.id} value={user.id}>{`${user.displayName} (${user.scenario})`}</option>)}
-        </select>
-      </label>
-      <label>
-        Language
-        <select value={locale} onChange={(e) => onNavigate({ locale: e.target.value })} data-testid="locale-switcher">
-          {LOCALES.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
-        </select>
-      </label>
+      <PersonControls users={users} userId={userId} locale={locale} onNavigate={onNavigate} />
       <label>
         Theme
         <select value={themeId} onChange={(e) => { setThemeId(e.target.value); onTheme(e.target.value); }} data-testid="theme-switcher">
@@ -129,11 +119,7 @@ async function start(): Promise<void> {
   // Who SharePoint's origins think is signed in, as a tenant's auth cookie would tell them.
   document.cookie = `emulator-user=${encodeURIComponent(user.id)}; path=/; SameSite=Lax`;
 
-  const navigate = (change: Record<string, string>): void => {
-    const next: URLSearchParams = new URLSearchParams(window.location.search);
-    Object.keys(change).forEach((key) => next.set(key, change[key]));
-    window.location.search = next.toString();
-  };
+  const navigate = (change: Record<string, string>): void => changeQuery(change, true);
   const section: HTMLElement = document.getElementById('section')!;
   // The theme chosen last, also while the runtime is still loading: the web part starts with it.
   let currentThemeId: string = themeId;
@@ -225,16 +211,7 @@ async function start(): Promise<void> {
 
 /** Every choice stays in the address bar, so a state can be shared or reopened. */
 function updateQuery(change: Record<string, string | undefined>): void {
-  const next: URLSearchParams = new URLSearchParams(window.location.search);
-  Object.keys(change).forEach((key) => {
-    const value: string | undefined = change[key];
-    if (value === undefined) {
-      next.delete(key);
-    } else {
-      next.set(key, value);
-    }
-  });
-  window.history.replaceState(undefined, '', `?${next.toString()}`);
+  changeQuery(change, false);
 }
 
 function showFailure(error: Error): void {

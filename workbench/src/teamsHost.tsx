@@ -2,6 +2,7 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { IEmulatorConfig, IEmulatorUser, LOCALES } from './workbenchOptions';
 import { ISdkCall, TeamsHostKind, TeamsSdkHost, TeamsTheme } from './teamsSdkHost';
+import { changeQuery, PersonControls } from './PersonControls';
 
 /**
  * The workbench as Teams: a Teams-like window whose frame, named `embedded-page-container` as Teams names it, loads
@@ -89,16 +90,8 @@ function TeamsWindow(props: ITeamsWindowProps): React.ReactElement {
     return () => host.dispose();
   }, [frameContext]);
 
-  const navigate = (change: Record<string, string | undefined>): void => {
-    const next: URLSearchParams = new URLSearchParams(window.location.search);
-    Object.keys(change).forEach((key) => change[key] === undefined ? next.delete(key) : next.set(key, change[key]!));
-    window.location.search = next.toString();
-  };
-  const remember = (change: Record<string, string | undefined>): void => {
-    const next: URLSearchParams = new URLSearchParams(window.location.search);
-    Object.keys(change).forEach((key) => change[key] === undefined ? next.delete(key) : next.set(key, change[key]!));
-    window.history.replaceState(undefined, '', `?${next.toString()}`);
-  };
+  const navigate = (change: Record<string, string>): void => changeQuery(change, true);
+  const remember = (change: Record<string, string | undefined>): void => changeQuery(change, false);
 
   const frameQuery: URLSearchParams = new URLSearchParams(window.location.search);
   frameQuery.delete('teamsTheme');
@@ -114,18 +107,7 @@ function TeamsWindow(props: ITeamsWindowProps): React.ReactElement {
         <span>{kind === 'teams-tab' ? `Marketing › General › ${appName}` : appName}</span>
       </header>
       <nav className="toolbar teams-toolbar" aria-label="Workbench">
-        <label>
-          Signed-in user
-          <select value={user.id} onChange={(e) => navigate({ user: e.target.value })} data-testid="user-switcher">
-            {config.users.map((u) => <option key={u.id} value={u.id}>{`${u.displayName} (${u.scenario})`}</option>)}
-          </select>
-        </label>
-        <label>
-          Language
-          <select value={locale} onChange={(e) => navigate({ locale: e.target.value })} data-testid="locale-switcher">
-            {LOCALES.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
-          </select>
-        </label>
+        <PersonControls users={config.users} userId={user.id} locale={locale} onNavigate={navigate} />
         <label>
           Host
           <select value={kind} onChange={(e) => navigate({ host: e.target.value })} data-testid="host-switcher">

@@ -10,18 +10,11 @@ import {
 } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IReadonlyTheme } from '@microsoft/sp-component-base';
-import { AadHttpClient } from '@microsoft/sp-http';
 import { SPList, SPPermission } from '@microsoft/sp-page-context';
 
 import * as strings from 'ProfilePhotoSyncWebPartStrings';
-import { SyncController } from '../../logic/syncController/SyncController';
-import { SPFI } from '@pnp/sp';
-import { createSP, createSyncController } from './createSyncController';
-import { graphToken, graphTransport } from '../../services/transport/SPFxTransports';
-import { sameOriginTransport } from '../../services/transport/FetchTransport';
-import { BrowserImageCodec } from '../../services/imageCodec/BrowserImageCodec';
-import { BrowserResyncMemory } from '../../services/resyncMemory/BrowserResyncMemory';
-import { BrowserVerdictCache } from '../../services/verdictCache/BrowserVerdictCache';
+import { ISyncSettings, SyncController } from '../../logic/syncController/SyncController';
+import { createSyncControllerFor } from '../../services/createSyncController';
 import { ErrorBoundary } from './components/errorBoundary';
 import { ProfilePhotoSyncContainer } from './components/profilePhotoSyncContainer';
 import { IPhotoSyncTheme } from './components/IPhotoSyncTheme';
@@ -33,13 +26,9 @@ import { IProfilePhotoSyncWebPartProps, KEEP_CHECK_HOURS } from './IProfilePhoto
 import { CONTROLLER_PROPERTIES, PROPERTY_GROUPS, PropertyField } from './propertyFields';
 import { normalizeProperties } from './normalizeProperties';
 
-const GRAPH_RESOURCE: string = 'https://graph.microsoft.com';
 const HOUR_MS: number = 60 * 60 * 1000;
 
 export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProfilePhotoSyncWebPartProps> {
-  private _graphClient: AadHttpClient | undefined;
-  private _graphToken: (() => Promise<string>) | undefined;
-  private _sp: SPFI | undefined;
   private _controller: SyncController | undefined;
   private _theme: IReadonlyTheme | undefined;
   private _host: IHost = SHAREPOINT_PAGE;
@@ -55,13 +44,12 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     if (this._disposed) {
       return;
     }
-    // Getting the client does not get a token yet: an unapproved User.Read surfaces on the first Graph request.
-    this._graphClient = await this.context.aadHttpClientFactory.getClient(GRAPH_RESOURCE);
-    this._graphToken = graphToken(await this.context.aadTokenProviderFactory.getTokenProvider(), GRAPH_RESOURCE);
-    this._sp = createSP(this.context, this._session.fetch);
-    // Removed from the page while onInit waited: nothing would ever dispose a controller made now.
-    if (!this._disposed) {
-      this._controller = this._createController();
+    const controller: SyncController = await createSyncControllerFor(this.context, this._session, this._syncSettings());
+    // Removed from the page while onInit waited: nothing else would ever dispose it.
+    if (this._disposed) {
+      controller.dispose();
+    } else {
+      this._controller = controller;
     }
   }
 
@@ -97,8 +85,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   protected onPropertyPaneFieldChanged(propertyPath: string): void {
     if (CONTROLLER_PROPERTIES.indexOf(propertyPath as keyof IProfilePhotoSyncWebPartProps) >= 0) {
       // The same controller takes them: a resync under way finishes and shows its outcome before a new check.
-      const { sensitivity, autoResync, keepCheck } = normalizeProperties(this.properties);
-      this._controller?.updateSettings({ sensitivity, autoResync, cacheLifetimeMs: KEEP_CHECK_HOURS[keepCheck] * HOUR_MS });
+      this._controller?.updateSettings(this._syncSettings());
     }
   }
 
@@ -127,34 +114,9 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
     };
   }
 
-  private _createController(): SyncController {
-    if (!this._graphClient || !this._graphToken || !this._sp) {
-      throw new Error('onInit has not run');
-    }
+  private _syncSettings(): ISyncSettings {
     const { sensitivity, autoResync, keepCheck } = normalizeProperties(this.properties);
-    const pageContext = this.context.pageContext;
-    return createSyncController({
-      sp: this._sp,
-      sharePointTransport: sameOriginTransport(this._session.fetch),
-      sessionRenewals: this._session.renewals,
-      graphTransport: graphTransport(this._graphClient),
-      graphToken: this._graphToken,
-      siteUrl: this.context.pageContext.web.absoluteUrl,
-      graphUrl: `${GRAPH_RESOURCE}/v1.0`,
-      codec: new BrowserImageCodec(),
-      memory: new BrowserResyncMemory(() => window.localStorage),
-      // Cache Storage exists only in secure contexts (SharePoint is always https).
-      cache: new BrowserVerdictCache(() => (typeof caches !== 'undefined' ? caches : undefined), window.location.origin),
-      sensitivity,
-      autoResync,
-      cacheLifetimeMs: KEEP_CHECK_HOURS[keepCheck] * HOUR_MS,
-      // Online, SPFx gives the UPN as loginName (docs/dev/platform-facts.md#what-sharepoint-supplies-at-run-time).
-      person: { loginName: pageContext.user.loginName, objectId: pageContext.aadInfo?.userId?.toString() },
-      pageDigest: () => {
-        const legacy: { formDigestValue?: string; formDigestTimeoutSeconds?: number } | undefined = pageContext.legacyPageContext;
-        return legacy && legacy.formDigestValue ? { value: legacy.formDigestValue, timeoutSeconds: legacy.formDigestTimeoutSeconds || 1800 } : undefined;
-      }
-    });
+    return { sensitivity, autoResync, cacheLifetimeMs: KEEP_CHECK_HOURS[keepCheck] * HOUR_MS };
   }
 
   /**
