@@ -398,7 +398,12 @@ test('every fault on every endpoint, during the check and during the resync, end
   const results: IResult[] = [];
   let next: number = 0;
   const only: string | undefined = process.env.FAULT_MATRIX_ONLY;
-  const chosen: ICell[] = only ? cells.filter((cell) => `${cell.phase}: ${cell.endpoint.name} × ${cell.fault.name}`.indexOf(only) >= 0) : cells;
+  const cellName = (cell: ICell): string => `${cell.phase}: ${cell.endpoint.name} × ${cell.fault.name}`;
+  const chosen: ICell[] = only ? cells.filter((cell) => cellName(cell).indexOf(only) >= 0) : cells;
+  // A filter that matches nothing would run no cell and pass: a typo must fail, not prove the matrix holds.
+  expect(chosen.length, only
+    ? `FAULT_MATRIX_ONLY="${only}" matches none of the ${cells.length} cells (a cell is named like "${cells.length > 0 ? cellName(cells[0]) : '?'}"; the match is case-sensitive)`
+    : 'the matrix has no cells').toBeGreaterThan(0);
   await Promise.all(Array.from({ length: PARALLEL }, async () => {
     while (next < chosen.length) {
       const cell: ICell = chosen[next++];
@@ -407,6 +412,9 @@ test('every fault on every endpoint, during the check and during the resync, end
   }));
 
   printMatrix(results);
-  expect(results.filter((r) => !r.held).map((r) => `${r.cell.phase}: ${r.cell.endpoint.name} × ${r.cell.fault.name}: ${r.problems.join('; ')}`)).toEqual([]);
-  expect(results.length).toBe(chosen.length);
+  expect(results.filter((r) => !r.held).map((r) => `${cellName(r.cell)}: ${r.problems.join('; ')}`)).toEqual([]);
+  // "cells tried: N, held: N" with N = 0 proves nothing: every chosen cell ran, and at least one did.
+  expect(results.length, 'cells tried').toBe(chosen.length);
+  expect(results.length, 'cells tried').toBeGreaterThan(0);
+  expect(results.filter((r) => r.held).length, 'cells held').toBeGreaterThan(0);
 });

@@ -1,8 +1,8 @@
 // Checks the production package that `npm run build` writes: what a tenant admin uploads to the App Catalog.
 // Run by `npm test` right after the build (Node's test runner).
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import JSZip from 'jszip';
 
@@ -14,11 +14,27 @@ const zip = await JSZip.loadAsync(readFileSync(sppkg));
 const text = (name) => zip.file(name).async('string');
 const names = Object.keys(zip.files);
 
+/** Everything `npm run build` reads to make the .sppkg: sources (not their tests), configuration, the Teams app. */
+const BUILD_INPUTS = ['src', 'config', 'teams', 'teams-app', 'scripts/build-teams-package.mjs', 'gulpfile.js', 'package.json'];
+
+function filesUnder(path) {
+  if (!statSync(path).isDirectory()) {
+    return [path];
+  }
+  return readdirSync(path, { withFileTypes: true }).flatMap((entry) => filesUnder(join(path, entry.name)));
+}
+
 test('the package was built from the current sources', () => {
   const built = statSync(sppkg).mtimeMs;
-  for (const file of ['src/webparts/profilePhotoSync/ProfilePhotoSyncWebPart.ts', 'config/package-solution.json']) {
-    assert.ok(built >= statSync(join(root, file)).mtimeMs, `${file} is newer than the .sppkg: run npm run build`);
-  }
+  const inputs = BUILD_INPUTS.flatMap((input) => filesUnder(join(root, input))).filter((file) => !/\.test\.tsx?$/.test(file));
+  assert.ok(inputs.some((file) => file.endsWith('ProfilePhotoSyncWebPart.ts')), 'the web part\'s sources are among the inputs');
+  const newer = inputs.map((file) => ({ file: relative(root, file), mtimeMs: statSync(file).mtimeMs }))
+    .filter(({ mtimeMs }) => mtimeMs > built)
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  const when = (ms) => new Date(ms).toISOString();
+  assert.deepEqual(newer.map(({ file }) => file), [], newer.length === 0 ? '' :
+    `${newer[0].file} (${when(newer[0].mtimeMs)}) is newer than the .sppkg (${when(built)})` +
+    `${newer.length > 1 ? `, and ${newer.length - 1} more: ${newer.slice(1).map(({ file }) => file).join(', ')}` : ''}: run npm run build`);
 });
 
 test('asks for Microsoft Graph User.Read and nothing broader', async () => {
