@@ -9,14 +9,14 @@ import { GraphPhotoService } from './microsoft365PhotoService/GraphPhotoService'
 import { IPageDigest, SharePointProfileService } from './sharePointProfileService/SharePointProfileService';
 import { IImageCodec } from '../logic/syncController/IImageCodec';
 import { IResyncMemory } from '../logic/syncController/IResyncMemory';
-import { IVerdictCache } from '../logic/syncController/IVerdictCache';
+import { IKeptCheckStore } from '../logic/syncController/IKeptCheckStore';
 import { SendWithRetry } from './sharePointProfileService/sendWithRetryBehavior';
 import { IPerson } from '../logic/identity';
 import { graphToken, graphTransport } from './transport/SPFxTransports';
 import { sameOriginTransport } from './transport/FetchTransport';
 import { BrowserImageCodec } from './imageCodec/BrowserImageCodec';
 import { BrowserResyncMemory } from './resyncMemory/BrowserResyncMemory';
-import { BrowserVerdictCache } from './verdictCache/BrowserVerdictCache';
+import { BrowserKeptCheckStore } from './keptCheckStore/BrowserKeptCheckStore';
 import { ISharePointSession } from './sharePointSession/renewingSession';
 
 export interface ISyncControllerWiring {
@@ -36,11 +36,11 @@ export interface ISyncControllerWiring {
   /** Where a resync SharePoint stored but could not show yet is remembered across visits. */
   memory: IResyncMemory;
   /** Where each person's last check is kept for the next visit. */
-  cache: IVerdictCache;
+  keptChecks: IKeptCheckStore;
   sensitivity: ComparisonSensitivity;
   autoResync: boolean;
   /** How long a kept check may be shown again, in milliseconds; 0 keeps none. */
-  cacheLifetimeMs: number;
+  keepCheckForMs: number;
   /** The person the page was opened for (SPFx's page context). */
   person: IPerson;
   /** The request digest SharePoint wrote into the page, if any. */
@@ -98,10 +98,10 @@ export async function createSyncControllerFor(context: BaseComponentContext, ses
     codec: new BrowserImageCodec(),
     memory: new BrowserResyncMemory(() => window.localStorage),
     // Cache Storage exists only in secure contexts (SharePoint is always https).
-    cache: new BrowserVerdictCache(() => (typeof caches !== 'undefined' ? caches : undefined), window.location.origin),
+    keptChecks: new BrowserKeptCheckStore(() => (typeof caches !== 'undefined' ? caches : undefined), window.location.origin),
     sensitivity: settings.sensitivity,
     autoResync: settings.autoResync,
-    cacheLifetimeMs: settings.cacheLifetimeMs,
+    keepCheckForMs: settings.keepCheckForMs,
     // Online, SPFx gives the UPN as loginName (docs/dev/platform-facts.md#what-sharepoint-supplies-at-run-time).
     person: { loginName: pageContext.user.loginName, objectId: pageContext.aadInfo?.userId?.toString() },
     pageDigest: () => {
@@ -118,10 +118,10 @@ export function createSyncController(wiring: ISyncControllerWiring): SyncControl
     sharePoint: new SharePointProfileService(wiring.sp, wiring.sharePointTransport, wiring.siteUrl, RETRY, wiring.pageDigest, wiring.sessionRenewals),
     codec: wiring.codec,
     memory: wiring.memory,
-    cache: wiring.cache,
+    keptChecks: wiring.keptChecks,
     sensitivity: wiring.sensitivity,
     autoResync: wiring.autoResync,
-    cacheLifetimeMs: wiring.cacheLifetimeMs,
+    keepCheckForMs: wiring.keepCheckForMs,
     person: wiring.person,
     resyncBudgetMs: RESYNC_BUDGET_MS,
     verifyDelaysMs: VERIFY_DELAYS_MS,

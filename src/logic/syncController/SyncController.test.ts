@@ -10,7 +10,7 @@ import { GRAPH_PHOTO_METADATA, GRAPH_THROTTLED, graphPhotoSizes } from '../../..
 import { GraphPhotoService } from '../../services/microsoft365PhotoService/GraphPhotoService';
 import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
 import { IAutoResyncAttempt, IResyncMemory, IStoredResync } from './IResyncMemory';
-import { ICachedCheck, IVerdictCache } from './IVerdictCache';
+import { IKeptCheck, IKeptCheckStore } from './IKeptCheckStore';
 import { IPerson, upnOf } from '../identity';
 import { ISyncState, SyncPhase } from './ISyncState';
 import { SyncController } from './SyncController';
@@ -66,7 +66,7 @@ function harness(
   microsoft365: IMicrosoft365PhotoService,
   sharePoint: Partial<IFakeSharePointOptions>,
   autoResync: boolean = false,
-  extra: { memory?: IResyncMemory; resyncBudgetMs?: number; cache?: IVerdictCache; person?: IPerson } = {}
+  extra: { memory?: IResyncMemory; resyncBudgetMs?: number; keptChecks?: IKeptCheckStore; person?: IPerson } = {}
 ): IHarness {
   const fakeSharePoint: FakeSharePoint = new FakeSharePoint({ picture: undefined, placeholder, onUpload: 'accept', ...sharePoint });
   const waits: number[] = [];
@@ -573,7 +573,7 @@ describe('SyncController settings and auto-resync', () => {
     await controller.check();
 
     const resync: Promise<void> = controller.resync();
-    controller.updateSettings({ sensitivity: 'strict', autoResync: false, cacheLifetimeMs: 24 * 60 * 60 * 1000 });
+    controller.updateSettings({ sensitivity: 'strict', autoResync: false, keepCheckForMs: 24 * 60 * 60 * 1000 });
     await resync;
     await new Promise((resolve) => setTimeout(resolve, 0));
     await waitUntil(() => controller.state.phase === 'ready');
@@ -589,9 +589,9 @@ async function waitUntil(condition: () => boolean): Promise<void> {
   }
 }
 
-/** An in-memory IVerdictCache, as the browser's Cache Storage would keep it across visits. */
-function cacheInMap(): IVerdictCache & { kept: Map<string, ICachedCheck> } {
-  const kept: Map<string, ICachedCheck> = new Map();
+/** An in-memory IKeptCheckStore, as the browser's Cache Storage would keep it across visits. */
+function keptChecksInMap(): IKeptCheckStore & { kept: Map<string, IKeptCheck> } {
+  const kept: Map<string, IKeptCheck> = new Map();
   return {
     kept,
     recall: async (login) => kept.get(login),
@@ -602,8 +602,8 @@ function cacheInMap(): IVerdictCache & { kept: Map<string, ICachedCheck> } {
 }
 
 /** A first visit's check, kept in `cache`: the Microsoft 365 photo and SharePoint's picture as given. */
-async function keepFirstCheck(cache: IVerdictCache & { kept: Map<string, ICachedCheck> }, microsoft365: IMicrosoft365Photo | undefined, sharePoint: Buffer): Promise<ICachedCheck> {
-  await harness(new FakeMicrosoft365(microsoft365), { picture: sharePoint }, false, { cache }).controller.check();
+async function keepFirstCheck(cache: IKeptCheckStore & { kept: Map<string, IKeptCheck> }, microsoft365: IMicrosoft365Photo | undefined, sharePoint: Buffer): Promise<IKeptCheck> {
+  await harness(new FakeMicrosoft365(microsoft365), { picture: sharePoint }, false, { keptChecks: cache }).controller.check();
   // Kept once the verdict is on screen.
   await new Promise((resolve) => setTimeout(resolve, 0));
   return cache.kept.get(ADELE.loginName)!;
@@ -611,12 +611,12 @@ async function keepFirstCheck(cache: IVerdictCache & { kept: Map<string, ICached
 
 describe('SyncController repeat visits', () => {
   it('shows a kept check again after two version reads: no photo read, no decode, no comparison', async () => {
-    const cache = cacheInMap();
+    const cache = keptChecksInMap();
     const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older) };
     expect((await keepFirstCheck(cache, photo(current), await thumbnailOf(older))).verdict).toEqual({ kind: 'outOfSync' });
 
     const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
-    const next = harness(microsoft365, sharePointOptions, false, { cache });
+    const next = harness(microsoft365, sharePointOptions, false, { keptChecks: cache });
     const decode: jest.SpyInstance = jest.spyOn(SharpImageCodec.prototype, 'decode');
     await next.controller.check();
 
@@ -636,12 +636,12 @@ describe('SyncController repeat visits', () => {
   });
 
   it('reads SharePoint\'s picture again when the Microsoft 365 photo changed, though its PictureUrl did not', async () => {
-    const cache = cacheInMap();
+    const cache = keptChecksInMap();
     expect((await keepFirstCheck(cache, photo(older), await thumbnailOf(older))).verdict).toEqual({ kind: 'inSync' });
 
     // A new photo in Outlook, and SharePoint's new photo service already serves it under the same PictureUrl (MC653734).
     const changed: FakeMicrosoft365 = new FakeMicrosoft365({ ...photo(current), etag: '"C0FFEE"' });
-    const next = harness(changed, { picture: await thumbnailOf(current) }, false, { cache });
+    const next = harness(changed, { picture: await thumbnailOf(current) }, false, { keptChecks: cache });
     await next.controller.check();
 
     expect(next.controller.state.verdict).toEqual({ kind: 'inSync' });
@@ -652,13 +652,13 @@ describe('SyncController repeat visits', () => {
   });
 
   it('deletes a kept check it finds too old, and reads both photos', async () => {
-    const cache = cacheInMap();
-    const kept: ICachedCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(older));
+    const cache = keptChecksInMap();
+    const kept: IKeptCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(older));
     cache.kept.set(ADELE.loginName, { ...kept, checkedAt: Date.now() - 25 * 60 * 60 * 1000 });
     const forget: jest.SpyInstance = jest.spyOn(cache, 'forget');
 
     const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
-    const next = harness(microsoft365, { picture: await thumbnailOf(older) }, false, { cache });
+    const next = harness(microsoft365, { picture: await thumbnailOf(older) }, false, { keptChecks: cache });
     await next.controller.check();
 
     expect(forget).toHaveBeenCalledWith(ADELE.loginName);
@@ -667,14 +667,14 @@ describe('SyncController repeat visits', () => {
   });
 
   it('trusts no part of a kept check whose profile names another object id than the page\'s person', async () => {
-    const cache = cacheInMap();
+    const cache = keptChecksInMap();
     const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older) };
     // The same login name, once held by someone else (their kept check, their object id).
-    const kept: ICachedCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(older));
+    const kept: IKeptCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(older));
     cache.kept.set(ADELE.loginName, { ...kept, sharePointProfile: { ...kept.sharePointProfile, objectId: BOGDAN.objectId } });
 
     const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
-    const next = harness(microsoft365, sharePointOptions, false, { cache });
+    const next = harness(microsoft365, sharePointOptions, false, { keptChecks: cache });
     await next.controller.check();
 
     expect(next.controller.state.sharePointProfile?.objectId).toBe(ADELE.objectId);
@@ -682,13 +682,13 @@ describe('SyncController repeat visits', () => {
   });
 
   it('reads only SharePoint when only its picture changed, and compares it with the kept Microsoft 365 photo', async () => {
-    const cache = cacheInMap();
+    const cache = keptChecksInMap();
     // SharePoint took the Microsoft 365 photo on its own since: a new picture, a new PictureUrl.
-    const kept: ICachedCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(older));
+    const kept: IKeptCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(older));
     cache.kept.set(ADELE.loginName, { ...kept, sharePointProfile: { ...kept.sharePointProfile, pictureUrl: `${kept.sharePointProfile.pictureUrl}0` } });
 
     const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
-    const next = harness(microsoft365, { picture: await thumbnailOf(current) }, false, { cache });
+    const next = harness(microsoft365, { picture: await thumbnailOf(current) }, false, { keptChecks: cache });
     await next.controller.check();
 
     expect(next.controller.state.verdict).toEqual({ kind: 'inSync' });
@@ -698,14 +698,14 @@ describe('SyncController repeat visits', () => {
   });
 
   it('compares the kept photos again, reading neither, when the sensitivity changed since', async () => {
-    const cache = cacheInMap();
+    const cache = keptChecksInMap();
     const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(current) };
-    const kept: ICachedCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(current));
+    const kept: IKeptCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(current));
     // Kept under another sensitivity, with a verdict this one would not reach: only a new comparison tells.
     cache.kept.set(ADELE.loginName, { ...kept, sensitivity: 'strict', verdict: { kind: 'outOfSync' } });
 
     const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
-    const next = harness(microsoft365, sharePointOptions, false, { cache });
+    const next = harness(microsoft365, sharePointOptions, false, { keptChecks: cache });
     await next.controller.check();
 
     expect(next.controller.state.verdict).toEqual({ kind: 'inSync' });
@@ -714,11 +714,11 @@ describe('SyncController repeat visits', () => {
   });
 
   it('reads a photo again when its kept bytes no longer decode, and uploads only what Graph sent', async () => {
-    const cache = cacheInMap();
+    const cache = keptChecksInMap();
     const damaged: Blob = new Blob(['damaged'], { type: 'image/jpeg' });
-    await harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { cache }).controller.check();
+    await harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { keptChecks: cache }).controller.check();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    const kept: IKeptCheck = cache.kept.get(ADELE.loginName)!;
 
     // SharePoint changed, and the kept Microsoft 365 photo is damaged: Graph is read again.
     cache.kept.set(ADELE.loginName, {
@@ -727,7 +727,7 @@ describe('SyncController repeat visits', () => {
       microsoft365Photo: { ...kept.microsoft365Photo!, image: damaged }
     });
     const microsoft365: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
-    const next = harness(microsoft365, { picture: await thumbnailOf(older) }, false, { cache });
+    const next = harness(microsoft365, { picture: await thumbnailOf(older) }, false, { keptChecks: cache });
     await next.controller.check();
     expect(next.controller.state.verdict).toEqual({ kind: 'outOfSync' });
     expect([microsoft365.reads, next.sharePoint.pictureReads]).toEqual([1, 1]);
@@ -739,7 +739,7 @@ describe('SyncController repeat visits', () => {
     // Only the sensitivity changed, and the kept SharePoint picture is damaged: SharePoint alone is read again.
     cache.kept.set(ADELE.loginName, { ...kept, sensitivity: 'strict', sharePointImage: damaged });
     const unchanged: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
-    const third = harness(unchanged, { picture: await thumbnailOf(older) }, false, { cache });
+    const third = harness(unchanged, { picture: await thumbnailOf(older) }, false, { keptChecks: cache });
     await third.controller.check();
     expect(third.controller.state.verdict).toEqual({ kind: 'outOfSync' });
     expect([unchanged.reads, third.sharePoint.pictureReads]).toEqual([0, 1]);
@@ -751,63 +751,63 @@ describe('SyncController repeat visits', () => {
     const moving: FakeMicrosoft365 = new FakeMicrosoft365(photo(older));
     moving.getMyPhotoVersion = async () => ({ etag: versions.shift() });
     moving.getMyPhoto = async () => ({ ...photo(older), etag: '"C0FFEE"' });
-    const fourth = harness(moving, { picture: await thumbnailOf(older) }, false, { cache });
+    const fourth = harness(moving, { picture: await thumbnailOf(older) }, false, { keptChecks: cache });
     await fourth.controller.check();
     expect(fourth.controller.state.verdict).toEqual({ kind: 'inSync' });
     expect(fourth.sharePoint.pictureReads).toBe(1);
   });
 
   it('uses a kept "no Microsoft 365 photo" while Graph still has none, and reads the photo once it has one', async () => {
-    const cache = cacheInMap();
-    const kept: ICachedCheck = await keepFirstCheck(cache, undefined, await thumbnailOf(older));
+    const cache = keptChecksInMap();
+    const kept: IKeptCheck = await keepFirstCheck(cache, undefined, await thumbnailOf(older));
     expect(kept.verdict).toEqual({ kind: 'noMicrosoft365Photo' });
     cache.kept.set(ADELE.loginName, { ...kept, sharePointProfile: { ...kept.sharePointProfile, pictureUrl: `${kept.sharePointProfile.pictureUrl}0` } });
 
     const stillNone: FakeMicrosoft365 = new FakeMicrosoft365(undefined);
-    const next = harness(stillNone, { picture: await thumbnailOf(current) }, false, { cache });
+    const next = harness(stillNone, { picture: await thumbnailOf(current) }, false, { keptChecks: cache });
     await next.controller.check();
     expect(next.controller.state.verdict).toEqual({ kind: 'noMicrosoft365Photo' });
     expect([stillNone.versionReads, stillNone.reads, next.sharePoint.pictureReads]).toEqual([1, 0, 1]);
 
     const added: FakeMicrosoft365 = new FakeMicrosoft365(photo(current));
-    const third = harness(added, { picture: await thumbnailOf(current) }, false, { cache });
+    const third = harness(added, { picture: await thumbnailOf(current) }, false, { keptChecks: cache });
     await third.controller.check();
     expect(third.controller.state.verdict).toEqual({ kind: 'inSync' });
     expect([added.reads, third.sharePoint.pictureReads]).toEqual([1, 1]);
   });
 
   it('checks in full when the check is a day old or belongs to someone else, and reads a changed photo again', async () => {
-    const cache = cacheInMap();
+    const cache = keptChecksInMap();
     const sharePointOptions: Partial<IFakeSharePointOptions> = { picture: await thumbnailOf(older) };
     await keepFirstCheck(cache, photo(current), await thumbnailOf(older));
 
     const changed: FakeMicrosoft365 = new FakeMicrosoft365({ ...photo(current), etag: '"C0FFEE"' });
-    await harness(changed, sharePointOptions, false, { cache }).controller.check();
+    await harness(changed, sharePointOptions, false, { keptChecks: cache }).controller.check();
     expect(changed.reads).toBe(1);
 
-    const kept: ICachedCheck = cache.kept.get(ADELE.loginName)!;
+    const kept: IKeptCheck = cache.kept.get(ADELE.loginName)!;
     cache.kept.set(ADELE.loginName, { ...kept, checkedAt: Date.now() - 25 * 60 * 60 * 1000 });
     const old: FakeMicrosoft365 = new FakeMicrosoft365({ ...photo(current), etag: '"C0FFEE"' });
-    await harness(old, sharePointOptions, false, { cache }).controller.check();
+    await harness(old, sharePointOptions, false, { keptChecks: cache }).controller.check();
     expect([old.versionReads, old.reads]).toEqual([0, 1]);
 
     const other: FakeMicrosoft365 = new FakeMicrosoft365(photo(current), BOGDAN);
-    await harness(other, { ...sharePointOptions, account: BOGDAN }, false, { cache, person: BOGDAN }).controller.check();
+    await harness(other, { ...sharePointOptions, account: BOGDAN }, false, { keptChecks: cache, person: BOGDAN }).controller.check();
     expect([other.versionReads, other.reads]).toEqual([0, 1]);
   });
 
   it('keeps nothing when the site owner turned keeping off', async () => {
-    const cache = cacheInMap();
-    const { controller } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { cache });
-    controller.updateSettings({ sensitivity: 'standard', autoResync: false, cacheLifetimeMs: 0 });
+    const cache = keptChecksInMap();
+    const { controller } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { keptChecks: cache });
+    controller.updateSettings({ sensitivity: 'standard', autoResync: false, keepCheckForMs: 0 });
     await controller.check();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(cache.kept.size).toBe(0);
   });
 
   it('never keeps a check that failed', async () => {
-    const cache = cacheInMap();
-    await harness(new FakeMicrosoft365(new PhotoSyncError('network', 'Failed to fetch')), { picture: await thumbnailOf(older) }, false, { cache }).controller.check();
+    const cache = keptChecksInMap();
+    await harness(new FakeMicrosoft365(new PhotoSyncError('network', 'Failed to fetch')), { picture: await thumbnailOf(older) }, false, { keptChecks: cache }).controller.check();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(cache.kept.size).toBe(0);
   });

@@ -2,7 +2,7 @@ import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
 import { ISharePointProfile } from '../../models/ISharePointProfile';
 import { IMicrosoft365PhotoService } from './IMicrosoft365PhotoService';
 import { ISharePointProfileService, IUploadTicket } from './ISharePointProfileService';
-import { ICachedCheck, IVerdictCache } from './IVerdictCache';
+import { IKeptCheck, IKeptCheckStore } from './IKeptCheckStore';
 import { IImageCodec } from './IImageCodec';
 import { IPixelImage } from '../photoComparison/IPixelImage';
 import { ComparisonSensitivity, compareFingerprints, IPhotoComparison } from '../photoComparison/comparePhotos';
@@ -14,6 +14,8 @@ import { IAutoResyncAttempt, IResyncMemory, IStoredResync } from './IResyncMemor
 import { ISyncState, ResyncOutcome } from './ISyncState';
 import { IPerson, isSamePerson } from '../identity';
 import { describeSurface, mayResync } from './surface';
+import { IKeptCheckPlan, isWorthKeeping, keptCheckStanding, planFromKeptCheck, profilePerson } from './keptCheckPolicy';
+import { autoResyncAllowed, storedResyncExplains } from './resyncMemoryPolicy';
 
 export interface ISyncControllerOptions {
   microsoft365: IMicrosoft365PhotoService;
@@ -42,9 +44,9 @@ export interface ISyncControllerOptions {
    * PictureUrl) match it shows it again, with no photo downloaded, decoded or compared; when only SharePoint's changed,
    * the kept Microsoft 365 photo is compared with SharePoint's new picture. None: every check is full.
    */
-  cache?: IVerdictCache;
+  keptChecks?: IKeptCheckStore;
   /** How long a kept check may be shown again, in milliseconds (24 h by default). */
-  cacheLifetimeMs?: number;
+  keepCheckForMs?: number;
 }
 
 /** The settings a controller can take without being replaced. */
@@ -52,27 +54,15 @@ export interface ISyncSettings {
   sensitivity: ComparisonSensitivity;
   autoResync: boolean;
   /** How long a kept check may be shown again, in milliseconds; 0 keeps none. */
-  cacheLifetimeMs: number;
+  keepCheckForMs: number;
 }
 
 const DAY_MS: number = 24 * 60 * 60 * 1000;
-
-/** How long a stored resync explains a SharePoint picture that still differs: its cache can lag about a day. */
-const STORED_RESYNC_LIFETIME_MS: number = DAY_MS;
-
-/** Automatic resync tries each Microsoft 365 photo once a day at most, however often the page is opened. */
-const AUTO_RESYNC_INTERVAL_MS: number = DAY_MS;
 
 /** The latest "try again after" said: a server asking for more than a day asks for what no page view waits for. */
 const MAX_RETRY_AT_MS: number = DAY_MS;
 
 const DEFAULT_CACHE_LIFETIME_MS: number = DAY_MS;
-
-/**
- * Verdicts worth showing again. Failures are retried by a new check; 'awaitingCache' is not kept either, because
- * SharePoint's picture cache catches up without any version changing.
- */
-const CACHEABLE_VERDICTS: ReadonlyArray<Verdict['kind']> = ['inSync', 'outOfSync', 'placeholder', 'noMicrosoft365Photo'];
 
 const DEFAULT_RESYNC_BUDGET_MS: number = 90 * 1000;
 
@@ -114,7 +104,7 @@ export class SyncController {
 
   public constructor(options: ISyncControllerOptions) {
     this._options = options;
-    this._settings = { sensitivity: options.sensitivity, autoResync: options.autoResync, cacheLifetimeMs: options.cacheLifetimeMs ?? DEFAULT_CACHE_LIFETIME_MS };
+    this._settings = { sensitivity: options.sensitivity, autoResync: options.autoResync, keepCheckForMs: options.keepCheckForMs ?? DEFAULT_CACHE_LIFETIME_MS };
   }
 
   /**
@@ -123,7 +113,7 @@ export class SyncController {
    */
   public updateSettings(settings: ISyncSettings): void {
     if (settings.sensitivity === this._settings.sensitivity && settings.autoResync === this._settings.autoResync &&
-      settings.cacheLifetimeMs === this._settings.cacheLifetimeMs) {
+      settings.keepCheckForMs === this._settings.keepCheckForMs) {
       return;
     }
     if (this.isBusy) {
@@ -425,19 +415,14 @@ export class SyncController {
    */
   private _mayAutoResync(photo: IMicrosoft365Photo | undefined, profile: ISharePointProfile | undefined): boolean {
     const now: number = Date.now();
-    const changedAt: number | undefined = profile?.pictureChangedAt?.getTime();
-    if (changedAt !== undefined && !isNaN(changedAt) && now - changedAt >= 0 && now - changedAt < AUTO_RESYNC_INTERVAL_MS) {
-      return false;
-    }
     const memory: IResyncMemory | undefined = this._options.memory;
-    if (!memory || !profile || !photo) {
-      return true;
-    }
-    const last: IAutoResyncAttempt | undefined = memory.recallAutoResync(profile.accountName);
-    if (last && last.microsoft365Etag === photo.etag && now - last.triedAt >= 0 && now - last.triedAt < AUTO_RESYNC_INTERVAL_MS) {
+    const last: IAutoResyncAttempt | undefined = memory && profile ? memory.recallAutoResync(profile.accountName) : undefined;
+    if (!autoResyncAllowed(last, profile, photo, now)) {
       return false;
     }
-    memory.rememberAutoResync(profile.accountName, { microsoft365Etag: photo.etag, triedAt: now });
+    if (memory && profile && photo) {
+      memory.rememberAutoResync(profile.accountName, { microsoft365Etag: photo.etag, triedAt: now });
+    }
     return true;
   }
 
@@ -461,19 +446,18 @@ export class SyncController {
    * kept check returns nothing (a full check finds out).
    */
   private async _useKeptCheck(): Promise<IKeptSides> {
-    const cache: IVerdictCache | undefined = this._options.cache;
+    const cache: IKeptCheckStore | undefined = this._options.keptChecks;
     const person: IPerson = this._options.person;
-    let kept: ICachedCheck | undefined;
+    let kept: IKeptCheck | undefined;
     try {
       kept = cache && await cache.recall(person.loginName);
     } catch {
       kept = undefined;
     }
-    const age: number = kept ? Date.now() - kept.checkedAt : -1;
     if (!kept || this._disposed) {
       return {};
     }
-    if (age < 0 || age >= this._settings.cacheLifetimeMs || !isSamePerson(person, profilePerson(kept.sharePointProfile))) {
+    if (keptCheckStanding(kept, person, Date.now(), this._settings.keepCheckForMs) !== 'usable') {
       // Expired (or from a clock that went back, or kept no longer), or not this person's: nothing of it stays.
       this._forgetCheck();
       return {};
@@ -482,16 +466,11 @@ export class SyncController {
       settle(this._options.microsoft365.getMyPhotoVersion()),
       settle(this._options.sharePoint.getMyPictureVersion())
     ]);
-    if (this._disposed || !microsoft365.ok || !sharePoint.ok || !isSamePerson(person, { loginName: sharePoint.value.accountName }) ||
-      !isSamePerson(person, profilePerson(kept.sharePointProfile))) {
+    if (this._disposed || !microsoft365.ok || !sharePoint.ok || !isSamePerson(person, { loginName: sharePoint.value.accountName })) {
       return {};
     }
-    const keptEtag: string | undefined = kept.microsoft365Photo?.etag;
-    const sameMicrosoft365: boolean = kept.microsoft365Photo === undefined
-      ? microsoft365.value === undefined
-      : microsoft365.value !== undefined && keptEtag !== undefined && microsoft365.value.etag === keptEtag;
-    const sameSharePoint: boolean = sharePoint.value.pictureUrl === kept.sharePointProfile.pictureUrl;
-    if (sameMicrosoft365 && sameSharePoint && kept.sensitivity === this._settings.sensitivity) {
+    const plan: IKeptCheckPlan = planFromKeptCheck(kept, { microsoft365: microsoft365.value, sharePointPictureUrl: sharePoint.value.pictureUrl }, this._settings.sensitivity);
+    if (plan.show) {
       this._setState({
         phase: 'ready',
         microsoft365Photo: kept.microsoft365Photo,
@@ -504,11 +483,8 @@ export class SyncController {
       return { shown: true };
     }
     return {
-      microsoft365: sameMicrosoft365 ? { photo: kept.microsoft365Photo } : undefined,
-      // SharePoint's new photo service can serve a new Microsoft 365 photo through userphoto.aspx while PictureUrl
-      // stays as it was (docs/dev/platform-facts.md#mc653734-and-the-new-image-service): the kept picture is only
-      // SharePoint's current one while the Microsoft 365 photo is unchanged too.
-      sharePoint: sameMicrosoft365 && sameSharePoint ? { profile: kept.sharePointProfile, image: kept.sharePointImage } : undefined
+      microsoft365: plan.microsoft365 ? { photo: kept.microsoft365Photo } : undefined,
+      sharePoint: plan.sharePoint ? { profile: kept.sharePointProfile, image: kept.sharePointImage } : undefined
     };
   }
 
@@ -531,8 +507,9 @@ export class SyncController {
   /** Keeps the check now on screen for the next visit, when its verdict is worth showing again. */
   private _keepCheck(): void {
     const state: ISyncState = this._state;
-    const cache: IVerdictCache | undefined = this._options.cache;
-    if (!cache || this._disposed || this._settings.cacheLifetimeMs <= 0 || !state.verdict || CACHEABLE_VERDICTS.indexOf(state.verdict.kind) < 0 || !state.sharePointProfile || !state.sharePointImage) {
+    const cache: IKeptCheckStore | undefined = this._options.keptChecks;
+    if (!cache || this._disposed || !state.verdict || !state.sharePointProfile || !state.sharePointImage ||
+      !isWorthKeeping(state.verdict, this._settings.keepCheckForMs)) {
       return;
     }
     cache.remember(this._options.person.loginName, {
@@ -553,11 +530,11 @@ export class SyncController {
     } catch {
       // A memory that cannot be read kept nothing either.
     }
-    this._options.cache?.keepOnly(loginName).catch(() => undefined);
+    this._options.keptChecks?.keepOnly(loginName).catch(() => undefined);
   }
 
   private _forgetCheck(): void {
-    this._options.cache?.forget(this._options.person.loginName).catch(() => undefined);
+    this._options.keptChecks?.forget(this._options.person.loginName).catch(() => undefined);
   }
 
   /**
@@ -573,8 +550,7 @@ export class SyncController {
     if (!stored) {
       return verdict;
     }
-    const stillExplains: boolean = verdict.kind === 'outOfSync' && stored.pictureTimestamp === profile.pictureTimestamp &&
-      stored.microsoft365Etag === photo.etag && Date.now() - stored.storedAt < STORED_RESYNC_LIFETIME_MS;
+    const stillExplains: boolean = verdict.kind === 'outOfSync' && storedResyncExplains(stored, profile, photo, Date.now());
     if (!stillExplains) {
       memory.forget(profile.accountName);
       return verdict;
@@ -698,10 +674,6 @@ function unwrap<T>(result: Settled<T>): T {
     return result.value;
   }
   throw result.error;
-}
-
-function profilePerson(profile: ISharePointProfile): IPerson {
-  return { loginName: profile.accountName, objectId: profile.objectId };
 }
 
 /** When to try again, from how long a throttling server asked to wait. */

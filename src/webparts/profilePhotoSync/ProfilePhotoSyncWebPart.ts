@@ -116,7 +116,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
 
   private _syncSettings(): ISyncSettings {
     const { sensitivity, autoResync, keepCheck } = normalizeProperties(this.properties);
-    return { sensitivity, autoResync, cacheLifetimeMs: KEEP_CHECK_HOURS[keepCheck] * HOUR_MS };
+    return { sensitivity, autoResync, keepCheckForMs: KEEP_CHECK_HOURS[keepCheck] * HOUR_MS };
   }
 
   /**

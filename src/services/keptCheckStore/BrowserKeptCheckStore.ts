@@ -1,4 +1,4 @@
-import { ICachedCheck, IVerdictCache } from '../../logic/syncController/IVerdictCache';
+import { IKeptCheck, IKeptCheckStore } from '../../logic/syncController/IKeptCheckStore';
 import { ISharePointProfile } from '../../models/ISharePointProfile';
 import { Verdict } from '../../logic/verdict';
 
@@ -30,7 +30,7 @@ interface IStoredCheck {
   sharePointProfile: Omit<ISharePointProfile, 'pictureChangedAt'> & { pictureChangedAt: string | undefined };
   sharePointImageType: string;
   verdict: Verdict;
-  sensitivity: ICachedCheck['sensitivity'];
+  sensitivity: IKeptCheck['sensitivity'];
 }
 
 /**
@@ -42,7 +42,7 @@ interface IStoredCheck {
  * Keys are URLs on the page's origin that nothing serves; they are never fetched. Storage that is missing (not a
  * secure context), full or malformed reads as empty: the cost is one full check.
  */
-export class BrowserVerdictCache implements IVerdictCache {
+export class BrowserKeptCheckStore implements IKeptCheckStore {
   private readonly _storage: () => ICacheStorage | undefined;
   private readonly _origin: string;
 
@@ -55,7 +55,7 @@ export class BrowserVerdictCache implements IVerdictCache {
     this._origin = origin;
   }
 
-  public async recall(loginName: string): Promise<ICachedCheck | undefined> {
+  public async recall(loginName: string): Promise<IKeptCheck | undefined> {
     try {
       const cache: ICache | undefined = await this._open();
       const recordAnswer: Response | undefined = cache && await cache.match(this._key(loginName, 'check'));
@@ -90,7 +90,7 @@ export class BrowserVerdictCache implements IVerdictCache {
     }
   }
 
-  public async remember(loginName: string, check: ICachedCheck): Promise<void> {
+  public async remember(loginName: string, check: IKeptCheck): Promise<void> {
     try {
       const cache: ICache | undefined = await this._open();
       if (!cache) {
