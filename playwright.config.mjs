@@ -1,11 +1,8 @@
 // End-to-end tests: Chromium drives the local workbench against the emulator, which Playwright starts itself.
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './test/support/chromium.mjs';
 
 const port = Number(process.env.E2E_PORT || 4400);
-// Debian's Chromium where it is installed (these machines cannot download Playwright's browsers);
-// elsewhere Playwright's own, after `npx playwright install chromium`.
-const debianChromium = '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -20,10 +17,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1280, height: 900 },
-    launchOptions: {
-      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-    }
+    launchOptions: chromiumLaunchOptions()
   },
   webServer: {
     command: 'node emulator/start.mjs --workbench',

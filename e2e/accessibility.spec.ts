@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page } from '@playwright/test';
 import { openWorkbench, settled, strings, test } from './workbench';
+import { LOCALES } from '../test/support/loadStrings';
 
 const USERS: string[] = ['in-sync', 'out-of-sync', 'placeholder', 'no-photo', 'consent-missing', 'throttled', 'upload-refused', 'stale', 'large-photo'];
 const THEMES: string[] = ['light', 'dark', 'teams-dark'];
-const LOCALES: string[] = ['en-us', 'ro-ro', 'lv-lv', 'sl-si', 'bg-bg'];
 
 /** axe-core over the web part's section; only serious and critical violations fail. */
 async function seriousViolations(page: Page): Promise<string[]> {

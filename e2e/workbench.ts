@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import vm from 'node:vm';
 import { APIRequestContext, expect, Locator, Page, test as base } from '@playwright/test';
+import { loadStrings } from '../test/support/loadStrings';
 
 /** The web part's strings, read from the same AMD files SharePoint loads. */
 export function strings(locale: string = 'en-us'): IProfilePhotoSyncWebPartStrings {
-  let loaded: IProfilePhotoSyncWebPartStrings | undefined;
-  const file: string = join(__dirname, '..', 'src', 'webparts', 'profilePhotoSync', 'loc', `${locale}.js`);
-  vm.runInNewContext(readFileSync(file, 'utf8'), { define: (_deps: string[], factory: () => IProfilePhotoSyncWebPartStrings) => { loaded = factory(); } });
-  return loaded!;
+  return loadStrings(locale);
 }
 
 export interface IEmulatorUserState {
@@ -18,8 +13,8 @@ export interface IEmulatorUserState {
   ignoredUploads: number;
   /** What the last accepted upload carried: its size in bytes, Content-Type and decoded dimensions. */
   lastUpload: { bytes: number; contentType: string | null; width: number; height: number } | null;
-  sharePoint: { timestamp: number; placeholderState: number; pictureUrl: string | null };
-  graph: { hasPhoto: boolean };
+  sharePoint: { timestamp: number; placeholderState: number; pictureUrl: string | null; width: number | null; height: number | null };
+  graph: { hasPhoto: boolean; etag: string | null; width: number | null; height: number | null };
 }
 
 export async function userState(request: APIRequestContext, user: string): Promise<IEmulatorUserState> {

@@ -1,9 +1,10 @@
 // `npm run screenshots`: pictures of the web part's main states in the local workbench, for docs/ and the README.
 // Starts its own emulator on free ports; needs Chromium (Debian's /usr/bin/chromium, or Playwright's own).
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startEmulator } from '../emulator/server.mjs';
+import { chromiumLaunchOptions } from '../test/support/chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'docs', 'screenshots');
@@ -25,10 +26,7 @@ const SHOTS = [
 ];
 
 const emulator = await startEmulator({ sitePort: 0, mySitePort: 0, graphPort: 0, workbenchDir: join(root, 'workbench', 'dist') });
-const browser = await chromium.launch({
-  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   for (const shot of SHOTS) {

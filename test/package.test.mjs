@@ -4,11 +4,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
+import { createRequire } from 'node:module';
 import JSZip from 'jszip';
+
+const require = createRequire(import.meta.url);
 
 const root = new URL('..', import.meta.url).pathname;
 const sppkg = join(root, 'sharepoint', 'solution', 'profile-photo-sync.sppkg');
-const LOCALES = ['bg-bg', 'en-us', 'lv-lv', 'ro-ro', 'sl-si'];
+const { LOCALES } = require('./support/localizedStrings.cjs');
 
 const zip = await JSZip.loadAsync(readFileSync(sppkg));
 const text = (name) => zip.file(name).async('string');

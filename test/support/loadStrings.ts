@@ -1,19 +1,24 @@
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
-import * as vm from 'vm';
+/** Typed access to test/support/localizedStrings.cjs: the web part's languages and strings, as SharePoint loads them. */
+import { readdirSync } from 'fs';
 
-export const LOC_DIR: string = join(__dirname, '..', '..', 'src', 'webparts', 'profilePhotoSync', 'loc');
+interface ILocalizedStrings {
+  readonly LOC_DIR: string;
+  readonly LOCALES: ReadonlyArray<string>;
+  loadStrings(locale: string): IProfilePhotoSyncWebPartStrings;
+}
+
+// A CommonJS module without type declarations, shared with the scripts; this file is its one typed entry point.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const localized: ILocalizedStrings = require('./localizedStrings.cjs');
+
+export const LOC_DIR: string = localized.LOC_DIR;
+
+/** The languages the web part ships, English first. */
+export const LOCALES: ReadonlyArray<string> = localized.LOCALES;
 
 /** Evaluates an SPFx AMD strings module (`define([], function () { return {...}; })`) as SharePoint's loader would. */
 export function loadStrings(locale: string): IProfilePhotoSyncWebPartStrings {
-  let strings: IProfilePhotoSyncWebPartStrings | undefined;
-  vm.runInNewContext(readFileSync(join(LOC_DIR, `${locale}.js`), 'utf8'), {
-    define: (_deps: string[], factory: () => IProfilePhotoSyncWebPartStrings) => { strings = factory(); }
-  });
-  if (!strings) {
-    throw new Error(`${locale}.js did not call define()`);
-  }
-  return strings;
+  return localized.loadStrings(locale);
 }
 
 export function shippedLocales(): string[] {
