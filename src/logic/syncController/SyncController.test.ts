@@ -651,6 +651,16 @@ describe('SyncController repeat visits', () => {
     expect(cache.kept.get(ADELE.loginName)).toMatchObject({ verdict: { kind: 'inSync' }, microsoft365Photo: { etag: '"C0FFEE"' } });
   });
 
+  it('has kept the check by the time check() settles, however slow the store', async () => {
+    const cache = keptChecksInMap();
+    const slow: IKeptCheckStore = {
+      ...cache,
+      remember: (login, check) => new Promise((resolve) => setTimeout(() => { cache.kept.set(login, check); resolve(); }, 20))
+    };
+    await harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { keptChecks: slow }).controller.check();
+    expect(cache.kept.get(ADELE.loginName)?.verdict).toEqual({ kind: 'outOfSync' });
+  });
+
   it('deletes a kept check it finds too old, and reads both photos', async () => {
     const cache = keptChecksInMap();
     const kept: IKeptCheck = await keepFirstCheck(cache, photo(current), await thumbnailOf(older));

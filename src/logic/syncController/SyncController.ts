@@ -225,12 +225,16 @@ export class SyncController {
       comparison,
       resync: undefined
     });
-    this._keepCheck();
-
+    // Settings that arrived meanwhile start a new check at once, which keeps its own.
     if (this._applyPendingSettings()) {
       return;
     }
-    if (this._settings.autoResync && !this._autoResyncTried && canResync(verdict) && this._mayAutoResync(microsoft365.photo, sharePoint.profile)) {
+    const autoResync: boolean = this._settings.autoResync && !this._autoResyncTried && canResync(verdict) &&
+      this._mayAutoResync(microsoft365.photo, sharePoint.profile);
+    // Written before the check's promise settles (a surface or test that awaits check() finds it kept), and before an
+    // automatic resync, which forgets it, can start.
+    await this._keepCheck();
+    if (autoResync) {
       this._autoResyncTried = true;
       await this.resync();
     }
@@ -351,7 +355,7 @@ export class SyncController {
       });
       if (verdict.kind === 'inSync') {
         this._finishResync({ outcome: 'resynced' });
-        this._keepCheck();
+        await this._keepCheck();
         return;
       }
     }
@@ -505,14 +509,15 @@ export class SyncController {
   }
 
   /** Keeps the check now on screen for the next visit, when its verdict is worth showing again. */
-  private _keepCheck(): void {
+  private async _keepCheck(): Promise<void> {
     const state: ISyncState = this._state;
     const cache: IKeptCheckStore | undefined = this._options.keptChecks;
     if (!cache || this._disposed || !state.verdict || !state.sharePointProfile || !state.sharePointImage ||
       !isWorthKeeping(state.verdict, this._settings.keepCheckForMs)) {
       return;
     }
-    cache.remember(this._options.person.loginName, {
+    // A store that fails keeps nothing; the next visit checks in full.
+    await cache.remember(this._options.person.loginName, {
       checkedAt: Date.now(),
       sensitivity: this._settings.sensitivity,
       microsoft365Photo: state.microsoft365Photo,
