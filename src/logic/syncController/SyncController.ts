@@ -229,15 +229,15 @@ export class SyncController {
     if (this._applyPendingSettings()) {
       return;
     }
-    const autoResync: boolean = this._settings.autoResync && !this._autoResyncTried && canResync(verdict) &&
-      this._mayAutoResync(microsoft365.photo, sharePoint.profile);
-    // Written before the check's promise settles (a surface or test that awaits check() finds it kept), and before an
-    // automatic resync, which forgets it, can start.
-    await this._keepCheck();
-    if (autoResync) {
+    if (this._settings.autoResync && !this._autoResyncTried && canResync(verdict) && this._mayAutoResync(microsoft365.photo, sharePoint.profile)) {
+      // At once, in the same turn as the verdict: the person never sees the button idle before it runs. The resync
+      // forgets the check it replaces and keeps its own outcome.
       this._autoResyncTried = true;
       await this.resync();
+      return;
     }
+    // Written before the check's promise settles: a surface or test that awaits check() finds it kept.
+    await this._keepCheck();
   }
 
   /**
