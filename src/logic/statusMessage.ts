@@ -1,5 +1,6 @@
 import { PhotoSyncErrorKind } from './PhotoSyncError';
 import { ISyncState } from './syncController/ISyncState';
+import { serverRetryAt } from './syncController/surface';
 import { canResync } from './verdict';
 
 export type StringKey = keyof IProfilePhotoSyncWebPartStrings;
@@ -31,27 +32,41 @@ export interface IStatusOptions {
   showManualSteps: boolean;
 }
 
-function reasonKeys(reason: PhotoSyncErrorKind, options: IStatusOptions, retryAt?: number): StringKey[] {
-  const canEditPage: boolean = options.canEditPage;
+/**
+ * In an app frame (Teams, Outlook, the Microsoft 365 app) these messages speak of the app, not of a page or a web
+ * part: there is no page to reload or come back to.
+ */
+const APP_FRAME_WORDS: Partial<Record<StringKey, StringKey>> = {
+  ReasonPermissionUser: 'ReasonPermissionUserApp',
+  ReasonPermissionEditor: 'ReasonPermissionEditorApp',
+  ReasonAccountChanged: 'ReasonAccountChangedApp',
+  ReasonBadResponse: 'ReasonBadResponseApp',
+  ReasonSignedOut: 'ReasonSignedOutApp',
+  VerdictNoPhotoBody: 'VerdictNoPhotoBodyApp'
+};
+
+function reasonKeys(reason: PhotoSyncErrorKind, canEditPage: boolean, retryAt?: number): StringKey[] {
   switch (reason) {
     case 'permissionMissing':
       // Everyone reads "ask your administrator"; a page editor also reads what exactly to approve, and where.
-      if (options.appFrame) {
-        return canEditPage ? ['ReasonPermissionUserApp', 'ReasonPermissionEditorApp'] : ['ReasonPermissionUserApp'];
-      }
       return canEditPage ? ['ReasonPermissionUser', 'ReasonPermissionEditor'] : ['ReasonPermissionUser'];
     case 'throttled': return [retryAt === undefined ? 'ReasonThrottled' : 'ReasonThrottledUntil'];
     case 'network': return ['ReasonNetwork'];
     case 'timeout': return ['ReasonTimeout'];
-    case 'accountChanged': return [options.appFrame ? 'ReasonAccountChangedApp' : 'ReasonAccountChanged'];
-    case 'badResponse': return [options.appFrame ? 'ReasonBadResponseApp' : 'ReasonBadResponse'];
+    case 'accountChanged': return ['ReasonAccountChanged'];
+    case 'badResponse': return ['ReasonBadResponse'];
     case 'invalidImage': return ['ReasonInvalidImage'];
-    case 'signedOut': return [options.appFrame ? 'ReasonSignedOutApp' : 'ReasonSignedOut'];
+    case 'signedOut': return ['ReasonSignedOut'];
     default: return ['ReasonUnexpected'];
   }
 }
 
 export function describeStatus(state: ISyncState, options: IStatusOptions): IStatusMessage {
+  const message: IStatusMessage = describeForPage(state, options);
+  return options.appFrame ? { ...message, body: message.body.map((key) => APP_FRAME_WORDS[key] || key) } : message;
+}
+
+function describeForPage(state: ISyncState, options: IStatusOptions): IStatusMessage {
   const quiet: IStatusMessage = { tone: 'info', title: undefined, body: [], busy: false, showManualSteps: false };
   switch (state.phase) {
     case 'notChecked':
@@ -80,7 +95,7 @@ function describeSettledResync(state: ISyncState): IStatusMessage {
       return { ...quiet, title: 'ResyncCachedTitle', body: ['ResyncCachedBody', 'OtherAppsNote'] };
     case 'unconfirmed': {
       // Said when the server asked for a pause: the same "try again after" as any throttled request.
-      const retryAt: number | undefined = resync && resync.outcome === 'unconfirmed' ? resync.retryAt : undefined;
+      const retryAt: number | undefined = serverRetryAt(state);
       const body: StringKey[] = retryAt === undefined ? ['ResyncUnconfirmedBody'] : ['ResyncUnconfirmedBody', 'ReasonThrottledUntil'];
       return withRetryAt({ ...quiet, tone: 'warning', title: 'ResyncUnconfirmedTitle', body }, retryAt);
     }
@@ -103,8 +118,8 @@ function describeFailedResync(state: ISyncState, options: IStatusOptions): IStat
     return { tone: 'warning', title: 'ResyncNotTakenTitle', body: ['ResyncNotTakenBody', ...pointer], busy: false, showManualSteps: manual };
   }
   const reason: PhotoSyncErrorKind = resync && resync.outcome === 'failed' ? resync.reason : 'unexpected';
-  const retryAt: number | undefined = resync && resync.outcome === 'failed' ? resync.retryAt : undefined;
-  return withLink(withRetryAt({ tone: 'error', title: 'ResyncFailedTitle', body: reasonKeys(reason, options, retryAt), busy: false, showManualSteps: false }, retryAt));
+  const retryAt: number | undefined = serverRetryAt(state);
+  return withLink(withRetryAt({ tone: 'error', title: 'ResyncFailedTitle', body: reasonKeys(reason, options.canEditPage, retryAt), busy: false, showManualSteps: false }, retryAt));
 }
 
 function describeVerdict(state: ISyncState, options: IStatusOptions): IStatusMessage {
@@ -123,13 +138,13 @@ function describeVerdict(state: ISyncState, options: IStatusOptions): IStatusMes
     case 'placeholder':
       return { tone: 'warning', title: 'VerdictPlaceholderTitle', body: ['VerdictPlaceholderBody', ...syncOff], busy: false, showManualSteps: manual };
     case 'noMicrosoft365Photo':
-      return { tone: 'info', title: 'VerdictNoPhotoTitle', body: [options.appFrame ? 'VerdictNoPhotoBodyApp' : 'VerdictNoPhotoBody'], busy: false, showManualSteps: false };
+      return { tone: 'info', title: 'VerdictNoPhotoTitle', body: ['VerdictNoPhotoBody'], busy: false, showManualSteps: false };
     case 'awaitingCache':
       return { tone: 'success', title: 'ResyncCachedTitle', body: ['ResyncCachedBody'], busy: false, showManualSteps: false };
     default:
       return withLink(withRetryAt({
-        tone: 'error', title: 'VerdictCantCheckTitle', body: reasonKeys(verdict.reason, options, verdict.retryAt), busy: false, showManualSteps: false
-      }, verdict.retryAt));
+        tone: 'error', title: 'VerdictCantCheckTitle', body: reasonKeys(verdict.reason, options.canEditPage, serverRetryAt(state)), busy: false, showManualSteps: false
+      }, serverRetryAt(state)));
   }
 }
 
@@ -139,8 +154,7 @@ function withRetryAt(message: IStatusMessage, retryAt: number | undefined): ISta
 
 /** Where the editor's permission message is shown, the link to the page it names goes with it. */
 function withLink(message: IStatusMessage): IStatusMessage {
-  const editor: boolean = message.body.indexOf('ReasonPermissionEditor') >= 0 || message.body.indexOf('ReasonPermissionEditorApp') >= 0;
-  return editor ? { ...message, link: 'apiAccess' } : message;
+  return message.body.indexOf('ReasonPermissionEditor') >= 0 ? { ...message, link: 'apiAccess' } : message;
 }
 
 /** "{0}"-style placeholders, as in the SPFx loc files. */

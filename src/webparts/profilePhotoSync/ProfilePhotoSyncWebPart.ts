@@ -70,8 +70,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
         locale: this.context.pageContext.cultureInfo.currentCultureName,
         canEditPage: this._canEditPage(),
         appFrame: isAppFrame(this._host),
-        theme: this._currentTheme(),
-        fillBackground: this._teamsTheme !== undefined
+        theme: this._currentTheme()
       })
     );
     ReactDom.render(element, this.domElement);

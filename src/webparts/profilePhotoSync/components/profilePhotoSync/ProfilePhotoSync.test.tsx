@@ -42,7 +42,6 @@ function renderView(state: Partial<ISyncState>, overrides: Partial<IProfilePhoto
       canEditPage={false}
       appFrame={false}
       theme={undefined}
-      fillBackground={false}
       onCheck={onCheck}
       onResync={onResync}
       {...overrides}
@@ -199,7 +198,7 @@ describe('ProfilePhotoSync', () => {
   it('moves focus to the outcome when the focused Resync button goes away after success', () => {
     const props: IProfilePhotoSyncProps = {
       state: { ...loaded, phase: 'verifying', verdict: { kind: 'outOfSync' } }, settings: DEFAULT_WEB_PART_PROPERTIES,
-      strings: en, locale: 'en-US', canEditPage: false, appFrame: false, theme: undefined, fillBackground: false, onCheck: jest.fn(), onResync: jest.fn()
+      strings: en, locale: 'en-US', canEditPage: false, appFrame: false, theme: undefined, onCheck: jest.fn(), onResync: jest.fn()
     };
     const { rerender } = render(<ProfilePhotoSync {...props} />);
     screen.getByRole('button', { name: en.ResyncBusyLabel }).focus();
@@ -212,7 +211,7 @@ describe('ProfilePhotoSync', () => {
   it('does not take focus on its own when a check finishes', () => {
     const props: IProfilePhotoSyncProps = {
       state: { ...INITIAL_SYNC_STATE, phase: 'checking' }, settings: DEFAULT_WEB_PART_PROPERTIES,
-      strings: en, locale: 'en-US', canEditPage: false, appFrame: false, theme: undefined, fillBackground: false, onCheck: jest.fn(), onResync: jest.fn()
+      strings: en, locale: 'en-US', canEditPage: false, appFrame: false, theme: undefined, onCheck: jest.fn(), onResync: jest.fn()
     };
     const { rerender } = render(<ProfilePhotoSync {...props} />);
 
@@ -316,10 +315,10 @@ describe('ProfilePhotoSync', () => {
 
   it('paints its theme\'s background where it is the whole page, and only there', () => {
     const dark: IPhotoSyncTheme = { semanticColors: { bodyBackground: '#292929', bodyText: '#ffffff' } };
-    renderView({}, { theme: dark, fillBackground: true });
+    renderView({}, { theme: dark, appFrame: true });
     expect(screen.getByRole('region')).toHaveStyle({ backgroundColor: '#292929', color: '#ffffff' });
     cleanup();
-    renderView({}, { theme: dark, fillBackground: false });
+    renderView({}, { theme: dark, appFrame: false });
     expect(screen.getByRole('region')).not.toHaveStyle({ backgroundColor: '#292929' });
   });
 });

@@ -23,17 +23,18 @@ export interface IProfilePhotoSyncProps {
   locale: string;
   /** A page editor reads which permission to approve, and where. */
   canEditPage: boolean;
-  /** In Teams, Outlook or the Microsoft 365 app there is no page to reload: the words say to open the app again. */
+  /**
+   * In Teams, Outlook or the Microsoft 365 app the web part is the whole page: there is no page to reload (the words
+   * say to open the app again), and it paints its theme's background itself.
+   */
   appFrame: boolean;
   theme: IPhotoSyncTheme | undefined;
-  /** The web part is the whole page (an app frame): it paints the theme's background itself. */
-  fillBackground: boolean;
   onCheck: () => void;
   onResync: () => void;
 }
 
 export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElement {
-  const { state, settings, strings, locale, canEditPage, appFrame, theme, fillBackground, onCheck, onResync } = props;
+  const { state, settings, strings, locale, canEditPage, appFrame, theme, onCheck, onResync } = props;
   const colors: Partial<ISemanticColors> = { ...getTheme().semanticColors, ...(theme && theme.semanticColors) };
   const side: number = PHOTO_SIDE_PX[settings.photoSize] || PHOTO_SIDE_PX.medium;
   const microsoft365Url: string | undefined = usePhotoUrl(state.microsoft365Photo && state.microsoft365Photo.image);
@@ -75,7 +76,7 @@ export function ProfilePhotoSync(props: IProfilePhotoSyncProps): React.ReactElem
   const classes = mergeStyleSets({
     root: {
       color: colors.bodyText, fontSize: 14, display: 'flex', flexDirection: 'column', gap: 16,
-      ...(fillBackground ? { background: colors.bodyBackground, minHeight: '100vh', padding: 20, boxSizing: 'border-box' } : {})
+      ...(appFrame ? { background: colors.bodyBackground, minHeight: '100vh', padding: 20, boxSizing: 'border-box' } : {})
     },
     // Whatever a site owner types, it wraps: an unbroken 8,000-character title must not widen the page.
     title: { margin: 0, fontSize: 20, fontWeight: 600, overflowWrap: 'anywhere', wordBreak: 'break-word' },
