@@ -28,3 +28,12 @@ export function isSamePerson(expected: IPerson, candidate: IPerson): boolean {
   const expectedUpn: string = upnOf(expected.loginName);
   return expectedUpn !== '' && expectedUpn === upnOf(candidate.loginName);
 }
+
+/**
+ * One key per person for what a browser keeps: the Entra object id when known (it stays when a UPN is renamed),
+ * otherwise the UPN.
+ */
+export function personKey(person: IPerson): string {
+  const objectId: string = (person.objectId || '').trim().toLowerCase();
+  return objectId || upnOf(person.loginName);
+}

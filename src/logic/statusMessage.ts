@@ -164,3 +164,9 @@ export function formatString(template: string, ...values: string[]): string {
     return value === undefined ? match : value;
   });
 }
+
+/** A time later today (or tomorrow) in the page's regional format, rounded up to the minute: the "{0}" of ReasonThrottledUntil. */
+export function timeOfDay(at: number, locale: string): string {
+  const minute: number = 60 * 1000;
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(Math.ceil(at / minute) * minute));
+}

@@ -8,6 +8,7 @@ import { IRetryOptions } from './transport/sendWithRetry';
 import { GraphPhotoService } from './microsoft365PhotoService/GraphPhotoService';
 import { IPageDigest, SharePointProfileService } from './sharePointProfileService/SharePointProfileService';
 import { IImageCodec } from '../logic/syncController/IImageCodec';
+import { IMicrosoft365PhotoService } from '../logic/syncController/IMicrosoft365PhotoService';
 import { IResyncMemory } from '../logic/syncController/IResyncMemory';
 import { IKeptCheckStore } from '../logic/syncController/IKeptCheckStore';
 import { SendWithRetry } from './sharePointProfileService/sendWithRetryBehavior';
@@ -17,6 +18,8 @@ import { sameOriginTransport } from './transport/FetchTransport';
 import { BrowserImageCodec } from './imageCodec/BrowserImageCodec';
 import { BrowserResyncMemory } from './resyncMemory/BrowserResyncMemory';
 import { BrowserKeptCheckStore } from './keptCheckStore/BrowserKeptCheckStore';
+import { BrowserRecentCheckStore } from './recentCheckStore/BrowserRecentCheckStore';
+import { IRecentCheckStore } from '../logic/nudge/IRecentCheck';
 import { ISharePointSession } from './sharePointSession/renewingSession';
 
 export interface ISyncControllerWiring {
@@ -37,6 +40,8 @@ export interface ISyncControllerWiring {
   memory: IResyncMemory;
   /** Where each person's last check is kept for the next visit. */
   keptChecks: IKeptCheckStore;
+  /** Where the last verdict is noted for every surface of the browser (the nudge reads it on each page view). */
+  recentChecks?: IRecentCheckStore;
   sensitivity: ComparisonSensitivity;
   autoResync: boolean;
   /** How long a kept check may be shown again, in milliseconds; 0 keeps none. */
@@ -75,6 +80,7 @@ export function createSP(context: Parameters<typeof SPFx>[0], send: (url: string
 }
 
 const GRAPH_RESOURCE: string = 'https://graph.microsoft.com';
+const GRAPH_URL: string = `${GRAPH_RESOURCE}/v1.0`;
 
 /**
  * The one place that builds the sync core from an SPFx component's context, for every component of the package:
@@ -83,22 +89,21 @@ const GRAPH_RESOURCE: string = 'https://graph.microsoft.com';
  * person SPFx's page context names.
  */
 export async function createSyncControllerFor(context: BaseComponentContext, session: ISharePointSession, settings: ISyncSettings): Promise<SyncController> {
-  // Getting the client does not get a token yet: an unapproved User.Read surfaces on the first Graph request.
-  const graphClient = await context.aadHttpClientFactory.getClient(GRAPH_RESOURCE);
-  const token: () => Promise<string> = graphToken(await context.aadTokenProviderFactory.getTokenProvider(), GRAPH_RESOURCE);
+  const graph: IGraphParts = await graphPartsFor(context);
   const pageContext = context.pageContext;
   return createSyncController({
     sp: createSP(context, session.fetch),
     sharePointTransport: sameOriginTransport(session.fetch),
     sessionRenewals: session.renewals,
-    graphTransport: graphTransport(graphClient),
-    graphToken: token,
+    graphTransport: graph.transport,
+    graphToken: graph.token,
     siteUrl: pageContext.web.absoluteUrl,
-    graphUrl: `${GRAPH_RESOURCE}/v1.0`,
+    graphUrl: GRAPH_URL,
     codec: new BrowserImageCodec(),
     memory: new BrowserResyncMemory(() => window.localStorage),
     // Cache Storage exists only in secure contexts (SharePoint is always https).
     keptChecks: new BrowserKeptCheckStore(() => (typeof caches !== 'undefined' ? caches : undefined), window.location.origin),
+    recentChecks: new BrowserRecentCheckStore(() => window.localStorage),
     sensitivity: settings.sensitivity,
     autoResync: settings.autoResync,
     keepCheckForMs: settings.keepCheckForMs,
@@ -111,6 +116,26 @@ export async function createSyncControllerFor(context: BaseComponentContext, ses
   });
 }
 
+/**
+ * Graph's photo service alone, for a surface that reads Graph's photo etag before deciding whether a check is due
+ * (the nudge): the same client, token and retry policy as the controller's.
+ */
+export async function createMicrosoft365PhotoServiceFor(context: BaseComponentContext): Promise<IMicrosoft365PhotoService> {
+  const graph: IGraphParts = await graphPartsFor(context);
+  return new GraphPhotoService(graph.transport, GRAPH_URL, RETRY, graph.token);
+}
+
+interface IGraphParts {
+  transport: IHttpTransport;
+  token: () => Promise<string>;
+}
+
+async function graphPartsFor(context: BaseComponentContext): Promise<IGraphParts> {
+  // Getting the client does not get a token yet: an unapproved User.Read surfaces on the first Graph request.
+  const graphClient = await context.aadHttpClientFactory.getClient(GRAPH_RESOURCE);
+  return { transport: graphTransport(graphClient), token: graphToken(await context.aadTokenProviderFactory.getTokenProvider(), GRAPH_RESOURCE) };
+}
+
 /** Assembles services and controller from their parts (the SPFx-free half of createSyncControllerFor). */
 export function createSyncController(wiring: ISyncControllerWiring): SyncController {
   return new SyncController({
@@ -119,6 +144,7 @@ export function createSyncController(wiring: ISyncControllerWiring): SyncControl
     codec: wiring.codec,
     memory: wiring.memory,
     keptChecks: wiring.keptChecks,
+    recentChecks: wiring.recentChecks,
     sensitivity: wiring.sensitivity,
     autoResync: wiring.autoResync,
     keepCheckForMs: wiring.keepCheckForMs,

@@ -12,7 +12,8 @@ import { SHAREPOINT_UPLOAD_LIMITS } from '../uploadPlan';
 import { canResync, decideVerdict, Verdict } from '../verdict';
 import { IAutoResyncAttempt, IResyncMemory, IStoredResync } from './IResyncMemory';
 import { ISyncState, ResyncOutcome } from './ISyncState';
-import { IPerson, isSamePerson } from '../identity';
+import { IPerson, isSamePerson, personKey } from '../identity';
+import { IRecentCheck, IRecentCheckStore } from '../nudge/IRecentCheck';
 import { describeSurface, mayResync } from './surface';
 import { IKeptCheckPlan, isWorthKeeping, keptCheckStanding, planFromKeptCheck, profilePerson } from './keptCheckPolicy';
 import { autoResyncAllowed, storedResyncExplains } from './resyncMemoryPolicy';
@@ -47,6 +48,11 @@ export interface ISyncControllerOptions {
   keptChecks?: IKeptCheckStore;
   /** How long a kept check may be shown again, in milliseconds (24 h by default). */
   keepCheckForMs?: number;
+  /**
+   * Notes each verdict, and each resync that made SharePoint show the photo, in a few bytes every surface can read
+   * cheaply: the nudge checks no one whom another surface checked within its quiet period.
+   */
+  recentChecks?: IRecentCheckStore;
 }
 
 /** The settings a controller can take without being replaced. */
@@ -168,6 +174,7 @@ export class SyncController {
 
     const kept: IKeptSides = fresh ? {} : await this._useKeptCheck();
     if (kept.shown) {
+      this._noteRecentCheck();
       if (!this._disposed) {
         this._applyPendingSettings();
       }
@@ -225,6 +232,7 @@ export class SyncController {
       comparison,
       resync: undefined
     });
+    this._noteRecentCheck();
     // Settings that arrived meanwhile start a new check at once, which keeps its own.
     if (this._applyPendingSettings()) {
       return;
@@ -538,6 +546,23 @@ export class SyncController {
     this._options.keptChecks?.keepOnly(loginName).catch(() => undefined);
   }
 
+  /** Notes the verdict on screen (or what a resync made of it) for every surface of this browser. */
+  private _noteRecentCheck(verdict: IRecentCheck['verdict'] | undefined = this._state.verdict?.kind): void {
+    if (!this._options.recentChecks || this._disposed || verdict === undefined) {
+      return;
+    }
+    try {
+      this._options.recentChecks.remember({
+        person: personKey(this._options.person),
+        checkedAt: Date.now(),
+        microsoft365Etag: this._state.microsoft365Photo?.etag,
+        verdict
+      });
+    } catch {
+      // A store that fails keeps nothing: the nudge then checks once more.
+    }
+  }
+
   private _forgetCheck(): void {
     this._options.keptChecks?.forget(this._options.person.loginName).catch(() => undefined);
   }
@@ -578,6 +603,9 @@ export class SyncController {
     }
     const settled: boolean = resync.outcome === 'resynced' || resync.outcome === 'cached' || resync.outcome === 'unconfirmed' || resync.outcome === 'unknown';
     this._setState({ ...this._state, phase: settled ? 'done' : 'failed', resync });
+    if (resync.outcome === 'resynced' || resync.outcome === 'cached') {
+      this._noteRecentCheck(resync.outcome === 'resynced' ? 'inSync' : 'awaitingCache');
+    }
     this._applyPendingSettings();
   }
 

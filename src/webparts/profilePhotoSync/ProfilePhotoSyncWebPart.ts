@@ -25,6 +25,7 @@ import { renewSharePointSession } from '../../services/sharePointSession/renewSh
 import { IProfilePhotoSyncWebPartProps, KEEP_CHECK_HOURS } from './IProfilePhotoSyncWebPartProps';
 import { CONTROLLER_PROPERTIES, PROPERTY_GROUPS, PropertyField } from './propertyFields';
 import { normalizeProperties } from './normalizeProperties';
+import { WEB_PART_MARKER } from '../../logic/nudge/webPartMarker';
 
 const HOUR_MS: number = 60 * 60 * 1000;
 
@@ -39,6 +40,8 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   private _disposed: boolean = false;
 
   protected async onInit(): Promise<void> {
+    // This page has the web part's own surface: the nudge checks nothing here.
+    this.domElement.setAttribute(WEB_PART_MARKER, '');
     await super.onInit();
     await this._joinTeamsHost();
     if (this._disposed) {
@@ -91,6 +94,7 @@ export default class ProfilePhotoSyncWebPart extends BaseClientSideWebPart<IProf
   protected onDispose(): void {
     this._disposed = true;
     ReactDom.unmountComponentAtNode(this.domElement);
+    this.domElement.removeAttribute(WEB_PART_MARKER);
     this._controller?.dispose();
     this._controller = undefined;
   }

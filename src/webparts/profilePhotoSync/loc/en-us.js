@@ -100,6 +100,13 @@ define([], function () {
     "OtherAppsNote": "Teams, Outlook and other apps can take up to 72 hours to show a new photo.",
 
     "CrashMessage": "This web part ran into a problem and stopped. Reload the page to try again.",
-    "CrashMessageApp": "This app ran into a problem and stopped. Open it again to retry."
+    "CrashMessageApp": "This app ran into a problem and stopped. Open it again to retry.",
+
+    "NudgeRegionLabel": "Profile photo reminder",
+    "NudgeOutOfSyncMessage": "SharePoint shows a different profile photo of you from the one in Microsoft 365.",
+    "NudgePlaceholderMessage": "SharePoint shows a grey silhouette instead of your Microsoft 365 photo.",
+    "NudgeOpenPhotoPage": "Open my photo page",
+    "NudgeNotNow": "Not now",
+    "NudgeNotNowHint": "Hides this reminder for {0} days."
   };
 });

@@ -100,6 +100,13 @@ define([], function () {
     "OtherAppsNote": "Lai jauns fotoattēls parādītos programmās Teams, Outlook un citās, var paiet līdz 72 stundām.",
 
     "CrashMessage": "Šajā tīmekļa daļā radās problēma, un tā pārtrauca darbu. Atsvaidziniet lapu, lai mēģinātu vēlreiz.",
-    "CrashMessageApp": "Šajā programmā radās problēma, un tā pārtrauca darbu. Atveriet to no jauna, lai mēģinātu vēlreiz."
+    "CrashMessageApp": "Šajā programmā radās problēma, un tā pārtrauca darbu. Atveriet to no jauna, lai mēģinātu vēlreiz.",
+
+    "NudgeRegionLabel": "Atgādinājums par profila fotoattēlu",
+    "NudgeOutOfSyncMessage": "SharePoint rāda citu jūsu profila fotoattēlu, nevis to, kas ir Microsoft 365.",
+    "NudgePlaceholderMessage": "SharePoint jūsu Microsoft 365 fotoattēla vietā rāda pelēku siluetu.",
+    "NudgeOpenPhotoPage": "Atvērt manu fotoattēla lapu",
+    "NudgeNotNow": "Ne tagad",
+    "NudgeNotNowHint": "Paslēpj šo atgādinājumu uz {0} dienām."
   };
 });

@@ -95,6 +95,12 @@ declare interface IProfilePhotoSyncWebPartStrings {
   OtherAppsNote: string;
   CrashMessage: string;
   CrashMessageApp: string;
+  NudgeRegionLabel: string;
+  NudgeOutOfSyncMessage: string;
+  NudgePlaceholderMessage: string;
+  NudgeOpenPhotoPage: string;
+  NudgeNotNow: string;
+  NudgeNotNowHint: string;
 }
 
 declare module 'ProfilePhotoSyncWebPartStrings' {

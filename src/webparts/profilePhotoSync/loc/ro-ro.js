@@ -100,6 +100,13 @@ define([], function () {
     "OtherAppsNote": "Teams, Outlook și alte aplicații pot avea nevoie de până la 72 de ore pentru a afișa o fotografie nouă.",
 
     "CrashMessage": "Această parte web a întâmpinat o problemă și s-a oprit. Reîncărcați pagina pentru a încerca din nou.",
-    "CrashMessageApp": "Această aplicație a întâmpinat o problemă și s-a oprit. Deschideți-o din nou pentru a reîncerca."
+    "CrashMessageApp": "Această aplicație a întâmpinat o problemă și s-a oprit. Deschideți-o din nou pentru a reîncerca.",
+
+    "NudgeRegionLabel": "Memento pentru fotografia de profil",
+    "NudgeOutOfSyncMessage": "SharePoint afișează o altă fotografie de profil decât cea din Microsoft 365.",
+    "NudgePlaceholderMessage": "SharePoint afișează o siluetă gri în locul fotografiei dvs. din Microsoft 365.",
+    "NudgeOpenPhotoPage": "Deschideți pagina fotografiei mele",
+    "NudgeNotNow": "Nu acum",
+    "NudgeNotNowHint": "Ascunde acest memento timp de {0} zile."
   };
 });

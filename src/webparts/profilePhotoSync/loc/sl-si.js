@@ -100,6 +100,13 @@ define([], function () {
     "OtherAppsNote": "V aplikacijah Teams, Outlook in drugih lahko traja do 72 ur, da se prikaže nova fotografija.",
 
     "CrashMessage": "V tem spletnem gradniku je prišlo do težave, zato se je ustavil. Osvežite stran, če želite poskusiti znova.",
-    "CrashMessageApp": "V tej aplikaciji je prišlo do težave, zato se je ustavila. Znova jo odprite, če želite poskusiti še enkrat."
+    "CrashMessageApp": "V tej aplikaciji je prišlo do težave, zato se je ustavila. Znova jo odprite, če želite poskusiti še enkrat.",
+
+    "NudgeRegionLabel": "Opomnik za fotografijo profila",
+    "NudgeOutOfSyncMessage": "SharePoint prikazuje drugačno fotografijo vašega profila kot Microsoft 365.",
+    "NudgePlaceholderMessage": "SharePoint namesto vaše fotografije iz storitve Microsoft 365 prikazuje sivo silhueto.",
+    "NudgeOpenPhotoPage": "Odpri stran moje fotografije",
+    "NudgeNotNow": "Ne zdaj",
+    "NudgeNotNowHint": "Skrije ta opomnik za {0} dni."
   };
 });

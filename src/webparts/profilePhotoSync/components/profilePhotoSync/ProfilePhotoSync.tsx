@@ -2,7 +2,7 @@ import * as React from 'react';
 import { getTheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
 import type { ISemanticColors } from '@fluentui/react/lib/Styling';
 import { ISyncState } from '../../../../logic/syncController/ISyncState';
-import { API_ACCESS_URL, describeStatus, formatString, IStatusMessage } from '../../../../logic/statusMessage';
+import { API_ACCESS_URL, describeStatus, formatString, IStatusMessage, timeOfDay } from '../../../../logic/statusMessage';
 import { describeSurface, ISurface } from '../../../../logic/syncController/surface';
 import { IProfilePhotoSyncWebPartProps, PHOTO_SIDE_PX } from '../../IProfilePhotoSyncWebPartProps';
 import { IPhotoSyncTheme } from '../IPhotoSyncTheme';
@@ -180,11 +180,6 @@ function largeThumbnail(pictureUrl: string | undefined): string | undefined {
  * The clock time to try again at, in the page's regional format (a time needs no plural forms), rounded up to the
  * minute: "after 14:35" must not be earlier than the server asked.
  */
-function timeOfDay(at: number, locale: string): string {
-  const minute: number = 60 * 1000;
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(Math.ceil(at / minute) * minute));
-}
-
 function changeCaption(changedAt: Date | undefined, isPlaceholder: boolean, strings: IProfilePhotoSyncWebPartStrings, locale: string): string | undefined {
   if (isPlaceholder) {
     return undefined;
