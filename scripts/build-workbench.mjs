@@ -12,7 +12,7 @@ const out = join(root, 'workbench', 'dist');
 const microsoft = MICROSOFT;
 
 /** The SPFx runtime packages whose dist bundles the page loads, in dependency order after the loader assembly. */
-const RUNTIME_PACKAGES = ['sp-loader', 'sp-http-msgraph', 'sp-http', 'sp-component-base', 'sp-webpart-base'];
+const RUNTIME_PACKAGES = ['sp-loader', 'sp-http-msgraph', 'sp-http', 'sp-component-base', 'sp-webpart-base', 'sp-extension-base', 'sp-application-base'];
 
 
 function fail(message) {
@@ -45,18 +45,24 @@ function distFile(pkg, pattern) {
   }
 }
 
-// The web part, as the ship build left it.
+// The web part and the nudge (an Application Customizer), as the ship build left them.
 const distDir = join(root, 'dist');
-const manifestFile = existsSync(distDir) && readdirSync(distDir).find((name) => name.endsWith('.manifest.json'));
-if (!manifestFile) fail('dist/ holds no web part bundle. Run `npx gulp bundle --ship` first.');
-const manifest = readJson(join(distDir, manifestFile));
-const entry = manifest.loaderConfig.scriptResources[manifest.loaderConfig.entryModuleId];
-const bundleFile = join(distDir, entry.path);
-if (!existsSync(bundleFile)) fail(`the manifest names ${entry.path}, which is not in dist/. Run \`npx gulp bundle --ship\`.`);
-// gulp rewrites the manifest on every bundle, even when the bundle's content (and so its file) did not change.
-if (Math.max(statSync(bundleFile).mtimeMs, statSync(join(distDir, manifestFile)).mtimeMs) < newestSourceTime(join(root, 'src'))) {
-  fail(`dist/${entry.path} is older than the sources in src/. Run \`npx gulp bundle --ship\` first.`);
+const manifests = existsSync(distDir) ? readdirSync(distDir).filter((name) => name.endsWith('.manifest.json')).map((name) => ({ name, manifest: readJson(join(distDir, name)) })) : [];
+function component(type) {
+  const found = manifests.find((m) => m.manifest.componentType === type);
+  if (!found) fail(`dist/ holds no ${type} bundle. Run \`npx gulp bundle --ship\` first.`);
+  const { manifest } = found;
+  const entry = manifest.loaderConfig.scriptResources[manifest.loaderConfig.entryModuleId];
+  const bundleFile = join(distDir, entry.path);
+  if (!existsSync(bundleFile)) fail(`the manifest names ${entry.path}, which is not in dist/. Run \`npx gulp bundle --ship\`.`);
+  // gulp rewrites the manifest on every bundle, even when the bundle's content (and so its file) did not change.
+  if (Math.max(statSync(bundleFile).mtimeMs, statSync(join(distDir, found.name)).mtimeMs) < newestSourceTime(join(root, 'src'))) {
+    fail(`dist/${entry.path} is older than the sources in src/. Run \`npx gulp bundle --ship\` first.`);
+  }
+  return { manifest, entry };
 }
+const { manifest, entry } = component('WebPart');
+const customizer = component('Extension');
 const stringsModule = Object.keys(manifest.loaderConfig.scriptResources)
   .find((name) => manifest.loaderConfig.scriptResources[name].type === 'localizedPath');
 const stringsResource = manifest.loaderConfig.scriptResources[stringsModule];
@@ -73,7 +79,7 @@ const builtAgainst = manifest.loaderConfig.scriptResources['@microsoft/sp-webpar
 if (runtimeVersion !== builtAgainst) fail(`the web part was built against SPFx ${builtAgainst}, node_modules holds ${runtimeVersion}. Run npm ci.`);
 
 // The SPFx runtime: each package's whole dist/, because its bundles load their own chunks from beside them.
-const componentNames = runtimeComponentNames([manifest]);
+const componentNames = runtimeComponentNames([manifest, customizer.manifest]);
 for (const pkg of RUNTIME_PACKAGES) {
   cpSync(join(microsoft, pkg, 'dist'), join(out, 'spfx', pkg), { recursive: true, filter: (path) => !path.endsWith('.d.ts') });
 }
@@ -95,14 +101,18 @@ const runtime = {
     distFile('sp-http-msgraph', /^sp-http-msgraph_en-us_.*\.js$/),
     distFile('sp-http', /^sp-http_none_.*\.js$/),
     distFile('sp-component-base', /^sp-component-base_en-us_.*\.js$/),
-    distFile('sp-webpart-base', /^sp-webpart-base_en-us_.*\.js$/)
+    distFile('sp-webpart-base', /^sp-webpart-base_en-us_.*\.js$/),
+    distFile('sp-extension-base', /^sp-extension-base_en-us_.*\.js$/),
+    distFile('sp-application-base', /^sp-application-base_en-us_.*\.js$/)
   ],
   webPart: {
     manifest,
     bundle: `webpart/${entry.path}`,
     stringsModule,
     strings: Object.fromEntries(Object.entries(stringsResource.paths).map(([locale, path]) => [locale.toLowerCase(), `webpart/${path}`]))
-  }
+  },
+  // The nudge's bundle loads its second part (chunk.*.js) from beside itself, as on a tenant's CDN.
+  customizer: { manifest: customizer.manifest, bundle: `webpart/${customizer.entry.path}` }
 };
 writeFileSync(join(out, 'runtime.json'), JSON.stringify(runtime));
 

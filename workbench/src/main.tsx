@@ -1,6 +1,6 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { hostWebPart, IHostedWebPart, IPageOptions, IRuntimeFiles, loadRuntime } from './spfxRuntime';
+import { hostApplicationCustomizer, hostWebPart, IHostedCustomizer, IHostedWebPart, IPageOptions, IRuntimeFiles, loadRuntime } from './spfxRuntime';
 import { PropertyPanel } from './PropertyPanel';
 import { changeQuery, PersonControls } from './PersonControls';
 import { IEmulatorConfig, IEmulatorUser, IWorkbenchTheme, LOCALES, THEMES } from './workbenchOptions';
@@ -12,6 +12,12 @@ import { isTeamsFrame, startTeamsHost, teamsHostKind, teamsSiteUrl } from './tea
  * &token=obo, plus any stored web part property as prop.<name>=<value> (e.g. prop.checkOnLoad=false), so that
  * tests and people can open any state directly. A different user, language or editor role is a new page load, as
  * in SharePoint; the theme and the properties change in place, through the runtime.
+ *
+ * Two pages of one site: Home carries the web part; News (?page=news) carries none. Between them the page navigates in
+ * place, as SharePoint does (the runtime disposes the web part, the nudge stays and hears navigatedEvent). The nudge,
+ * the package's Application Customizer, is on every page with the properties JSON of ?nudge=<json> (as an admin
+ * types it in the Tenant Wide Extensions list), or with its defaults and this site's Home as the photo page;
+ * ?nudge=off leaves it out.
  *
  * With ?host=teams-personal, teams-tab or outlook the page becomes a Teams host (teamsHost.tsx) whose frame, named as
  * Teams names it, loads this page again: there it is SharePoint's teamshostedapp.aspx, with no chrome of its own.
@@ -56,6 +62,44 @@ function Toolbar(props: IToolbarProps): React.ReactElement {
       <button type="button" onClick={onRemove} disabled={!hosted}>Remove web part</button>
     </>
   );
+}
+
+type PageId = 'home' | 'news';
+const PAGES: Array<{ id: PageId; title: string }> = [{ id: 'home', title: 'Home' }, { id: 'news', title: 'News' }];
+
+/** The site's navigation: links that navigate in place, as SharePoint's do between its modern pages. */
+function SiteNav(props: { page: PageId; onNavigate: (page: PageId) => void }): React.ReactElement {
+  return (
+    <>
+      {PAGES.map((page) => (
+        <a
+          key={page.id}
+          href={pageHref(page.id)}
+          aria-current={page.id === props.page ? 'page' : undefined}
+          data-testid={`page-link-${page.id}`}
+          onClick={(e) => { e.preventDefault(); props.onNavigate(page.id); }}
+        >
+          {page.title}
+        </a>
+      ))}
+    </>
+  );
+}
+
+function pageHref(page: PageId): string {
+  const query: URLSearchParams = new URLSearchParams(window.location.search);
+  if (page === 'home') {
+    query.delete('page');
+  } else {
+    query.set('page', page);
+  }
+  return `/?${query.toString()}`;
+}
+
+/** The nudge's properties JSON: ?nudge=<json> as typed, or its defaults with this site's Home as the photo page. */
+function nudgeProperties(query: URLSearchParams): string {
+  const typed: string | null = query.get('nudge');
+  return typed !== null ? typed : JSON.stringify({ enabled: true, quietDays: 7, photoPageUrl: pageHref('home') });
 }
 
 function pick(query: URLSearchParams, name: string, allowed: string[], fallback: string): string {
@@ -124,6 +168,7 @@ async function start(): Promise<void> {
   // The theme chosen last, also while the runtime is still loading: the web part starts with it.
   let currentThemeId: string = themeId;
   let hosted: IHostedWebPart | undefined;
+  let hostedCustomizer: IHostedCustomizer | undefined;
   const renderToolbar = (): void => {
     ReactDom.render(
       <Toolbar
@@ -138,6 +183,7 @@ async function start(): Promise<void> {
           currentThemeId = id;
           section.style.background = themeOf(id).sectionBackground;
           hosted?.setTheme(themeOf(id).theme);
+          hostedCustomizer?.setTheme(themeOf(id).theme);
           updateQuery({ theme: id });
         }}
         onEditMode={(edit) => { hosted?.setEditMode(edit).catch(showFailure); }}
@@ -174,36 +220,77 @@ async function start(): Promise<void> {
   };
   await loadRuntime(files, options);
   const defaults: Record<string, unknown> = files.webPart.manifest.preconfiguredEntries[0].properties;
-  const webPart: IHostedWebPart = await hostWebPart(document.getElementById('webpart')!, files, options, storedProperties(query, defaults), themeOf(currentThemeId).theme);
-  hosted = webPart;
-  if (!inTeams) {
-    renderToolbar();
-  }
-
   const panel: HTMLElement = document.getElementById('property-panel')!;
-  const renderPanel = async (): Promise<void> => {
-    const pane: Awaited<ReturnType<IHostedWebPart['propertyPane']>> = await webPart.propertyPane();
-    ReactDom.render(
-      <PropertyPanel
-        description={pane.description}
-        groups={pane.groups}
-        properties={pane.properties}
-        fieldTypes={webPart.fieldTypes}
-        onChange={(name, value) => {
-          webPart.changeProperty(name, value);
-          updateQuery({ [`prop.${name}`]: value === defaults[name] ? undefined : String(value) });
-          renderPanel().catch(showFailure);
-        }}
-      />,
-      panel
-    );
+
+  const hostHome = async (): Promise<void> => {
+    const webPart: IHostedWebPart = await hostWebPart(document.getElementById('webpart')!, files, options, storedProperties(new URLSearchParams(window.location.search), defaults), themeOf(currentThemeId).theme);
+    hosted = webPart;
+    if (!inTeams) {
+      renderToolbar();
+    }
+    const renderPanel = async (): Promise<void> => {
+      const pane: Awaited<ReturnType<IHostedWebPart['propertyPane']>> = await webPart.propertyPane();
+      ReactDom.render(
+        <PropertyPanel
+          description={pane.description}
+          groups={pane.groups}
+          properties={pane.properties}
+          fieldTypes={webPart.fieldTypes}
+          onChange={(name, value) => {
+            webPart.changeProperty(name, value);
+            updateQuery({ [`prop.${name}`]: value === defaults[name] ? undefined : String(value) });
+            renderPanel().catch(showFailure);
+          }}
+        />,
+        panel
+      );
+    };
+    if (showPanel) {
+      await renderPanel();
+    }
+    if (inTeams && showPanel) {
+      // Teams configures a tab with the web part in edit mode and its property pane open (openPropertyPane=true).
+      await webPart.setEditMode(true);
+    }
   };
-  if (showPanel) {
-    await renderPanel();
+
+  let currentPage: PageId = inTeams ? 'home' : pick(query, 'page', PAGES.map((p) => p.id), 'home') as PageId;
+  let customizer: IHostedCustomizer | undefined;
+  const showPage = (page: PageId): void => {
+    const title: string = PAGES.filter((p) => p.id === page)[0].title;
+    document.getElementById('page-title')!.textContent = title;
+    document.title = `${title} – Profile Photo Sync – local workbench`;
+    section.hidden = page !== 'home';
+    document.getElementById('news')!.hidden = page !== 'news';
+    if (!inTeams) {
+      ReactDom.render(<SiteNav page={page} onNavigate={(next) => { navigateTo(next).catch(showFailure); }} />, document.getElementById('site-nav'));
+    }
+  };
+  const navigateTo = async (page: PageId): Promise<void> => {
+    if (page === currentPage) {
+      return;
+    }
+    currentPage = page;
+    updateQuery({ page: page === 'home' ? undefined : page });
+    // The page's web parts go with it; the customizer stays.
+    hosted?.dispose();
+    hosted = undefined;
+    ReactDom.unmountComponentAtNode(panel);
+    renderToolbar();
+    showPage(page);
+    if (page === 'home') {
+      await hostHome();
+    }
+    customizer?.navigated();
+  };
+  showPage(currentPage);
+  if (currentPage === 'home') {
+    await hostHome();
   }
-  if (inTeams && showPanel) {
-    // Teams configures a tab with the web part in edit mode and its property pane open (openPropertyPane=true).
-    await webPart.setEditMode(true);
+  // Teams' frame is no SharePoint page: no customizer runs there.
+  if (!inTeams && query.get('nudge') !== 'off') {
+    customizer = await hostApplicationCustomizer(files, options, nudgeProperties(query), themeOf(currentThemeId).theme);
+    hostedCustomizer = customizer;
   }
   // Tests wait for this: the runtime has loaded the web part and the panel shows its properties.
   document.body.setAttribute('data-workbench-ready', 'true');

@@ -24,12 +24,20 @@
  *   `disposeWebparts` (sp-webpart-base): loading, rendering, switching to edit mode and back, and disposing;
  * - `BaseWebPart._getPropertyPaneData` and `_onPropertyPaneFieldChanged` (sp-webpart-base): what SharePoint's
  *   property pane reads and calls;
- * - `SPComponentLoader.loadComponent` (sp-loader): replaced, because the bundle is already on the page;
+ * - `SPComponentLoader.loadComponent`, `tryGetManifestById` and `loadComponentById` (sp-loader): replaced, because
+ *   the bundles are already on the page (the nudge's second part asks for its SPFx packages by component id);
+ * - `_ExtensionManager` (sp-extension-base) with `BaseApplicationCustomizer` and `ApplicationCustomizerContext`
+ *   (sp-application-base): what SharePoint's page does for each Application Customizer in the tenant's list
+ *   (docs/dev/platform-facts.md#application-customizers); `_PlaceholderManager` (its `_enable`, `registerPlaceholders`)
+ *   finds the page's `data-sp-placeholder` elements; `_Navigator.raiseNavigatedEvent` is what an in-page navigation
+ *   raises;
  * - `_PropertyPaneLoader` (sp-webpart-base): provided in the section's scope, refusing to load SharePoint's property
  *   pane (edit mode asks for it), whose bundle needs Microsoft-internal ones; the workbench's panel stands in;
  * - stand-ins for the Microsoft-internal modules that are not on npm: `@msinternal/sp-edit-customer-promise`,
  *   `@msinternal/sp-idle-web-task`, `@msinternal/sp-safehtml`; and `@microsoft/sp-property-pane`, whose dist bundle
- *   needs a dozen of them, made of the identical field factories sp-webpart-base still ships.
+ *   needs a dozen of them, made of the identical field factories sp-webpart-base still ships; and
+ *   `@msinternal/odsp-core-bundle` (sp-application-base: feature flags, kill switches and engagement logging for
+ *   SharePoint's own app bar), with every feature at its default and nothing logged.
  */
 import type { ServiceScope } from '@microsoft/sp-core-library';
 
@@ -60,6 +68,19 @@ export interface IRuntimeFiles {
     stringsModule: string;
     strings: Record<string, string>;
   };
+  /** The nudge, an Application Customizer; it shares the web part's strings. */
+  customizer: {
+    manifest: AnyModule;
+    bundle: string;
+  };
+}
+
+/** The nudge as the page hosts it. */
+export interface IHostedCustomizer {
+  /** What SharePoint raises after an in-page navigation; the customizer stays alive across it. */
+  navigated(): void;
+  setTheme(theme: unknown): void;
+  dispose(): void;
 }
 
 export interface IPageUser {
@@ -213,6 +234,14 @@ export async function loadRuntimeModules(scripts: string[], componentNames: Reco
     IdleTaskQueue: { get instance(): never { return notAvailable('@msinternal/sp-idle-web-task IdleTaskQueue')(); } },
     createPrefetchDependencyQueue: notAvailable('@msinternal/sp-idle-web-task createPrefetchDependencyQueue')
   });
+  modules.provide('@msinternal/odsp-core-bundle', {
+    // SharePoint's own feature and kill-switch service (for its app bar): outside SharePoint every feature is at its
+    // default, no kill switch is on, and nothing is logged.
+    Features: { isFeatureEnabled: () => false },
+    FeatureOverrides: { isFeatureEnabled: () => false },
+    KillSwitch: { isActivated: () => false },
+    Engagement: { logData: () => undefined }
+  });
   modules.provide('@msinternal/sp-safehtml', {
     SafeHtml: { clean: notAvailable('@msinternal/sp-safehtml SafeHtml.clean'), isSafeLinkProtocol: notAvailable('@msinternal/sp-safehtml SafeHtml.isSafeLinkProtocol') }
   });
@@ -247,6 +276,76 @@ export async function loadRuntime(files: IRuntimeFiles, options: IPageOptions): 
 
   await loadScript(strings, files.webPart.stringsModule);
   await loadScript(files.webPart.bundle);
+  // An anonymous module, as SharePoint's loader names it from the manifest.
+  await loadScript(files.customizer.bundle, componentEntryName(files.customizer.manifest));
+  installComponentLoader(files);
+}
+
+function componentEntryName(manifest: AnyModule): string {
+  return `${manifest.id}_${manifest.version}`;
+}
+
+/**
+ * SPFx's component loader, answering from the bundles already on the page (the only part of module loading the
+ * workbench does itself): the web part and the nudge by their manifests, the SPFx packages by their component ids.
+ */
+function installComponentLoader(files: IRuntimeFiles): void {
+  const modules: IWorkbenchModules = window.workbenchModules;
+  const componentLoader: AnyModule = member(modules.get('@microsoft/sp-loader'), 'SPComponentLoader', '@microsoft/sp-loader');
+  const own: Record<string, AnyModule> = { [files.webPart.manifest.id]: files.webPart.manifest, [files.customizer.manifest.id]: files.customizer.manifest };
+  member(componentLoader, 'loadComponent', 'SPComponentLoader');
+  member(componentLoader, 'tryGetManifestById', 'SPComponentLoader');
+  member(componentLoader, 'loadComponentById', 'SPComponentLoader');
+  componentLoader.loadComponent = (requested: AnyModule) => own[requested.id]
+    ? Promise.resolve(modules.get(componentEntryName(own[requested.id])))
+    : Promise.reject(new Error(`The workbench hosts only its own components, not ${requested.id}`));
+  componentLoader.tryGetManifestById = (id: string) => own[id];
+  componentLoader.loadComponentById = (id: string) => {
+    const name: string | undefined = files.componentNames[id];
+    return name && modules.has(name) ? Promise.resolve(modules.get(name)) : Promise.reject(new Error(`No SPFx package with component id ${id} is on the page`));
+  };
+}
+
+let pageRootScope: ServiceScope | undefined;
+
+/** The page's one root scope: the web part and the nudge live under it, as on a SharePoint page. */
+function rootScopeOf(options: IPageOptions): ServiceScope {
+  if (!pageRootScope) {
+    pageRootScope = createRootScope(options);
+  }
+  return pageRootScope;
+}
+
+/**
+ * Loads the nudge as SharePoint's page loads each Application Customizer of the tenant's list: through sp-extension-base's
+ * extension manager, with the properties JSON as the list stores it, into the page's Top placeholder.
+ */
+export async function hostApplicationCustomizer(files: IRuntimeFiles, options: IPageOptions, propertiesJson: string, theme: unknown): Promise<IHostedCustomizer> {
+  const modules: IWorkbenchModules = window.workbenchModules;
+  const componentBase: AnyModule = modules.get('@microsoft/sp-component-base');
+  const extensionBase: AnyModule = modules.get('@microsoft/sp-extension-base');
+  const applicationBase: AnyModule = modules.get('@microsoft/sp-application-base');
+  const rootScope: ServiceScope = rootScopeOf(options);
+  // The page's theme (the site's), which a customizer reads from its scope.
+  const themeProvider: AnyModule = rootScope.consume(componentBase.ThemeProvider.serviceKey);
+  member(themeProvider, '_setTheme', 'ThemeProvider').call(themeProvider, theme);
+  const placeholders: AnyModule = rootScope.consume(member(applicationBase, '_PlaceholderManager', '@microsoft/sp-application-base').serviceKey);
+  member(placeholders, '_enable', '_PlaceholderManager').call(placeholders);
+  member(placeholders, 'registerPlaceholders', '_PlaceholderManager').call(placeholders);
+
+  const ExtensionManager: AnyModule = member(extensionBase, '_ExtensionManager', '@microsoft/sp-extension-base');
+  const manager: AnyModule = new ExtensionManager(rootScope, member(applicationBase, 'BaseApplicationCustomizer', '@microsoft/sp-application-base'));
+  const Context: AnyModule = member(applicationBase, 'ApplicationCustomizerContext', '@microsoft/sp-application-base');
+  // No pre-allocated height: SharePoint keeps such space on the page even when the customizer shows nothing.
+  await member(manager, 'createExtension', '_ExtensionManager').call(manager, files.customizer.manifest.id, propertiesJson,
+    (parameters: AnyModule) => new Context(parameters, { sequence: 0, preAllocatedApplicationCustomizerTopHeight: 0, preAllocatedApplicationCustomizerBottomHeight: 0 }));
+  const navigator: AnyModule = member(applicationBase, '_Navigator', '@microsoft/sp-application-base');
+  member(navigator, 'raiseNavigatedEvent', '_Navigator');
+  return {
+    navigated: () => navigator.raiseNavigatedEvent(),
+    setTheme: (next: unknown) => { themeProvider._setTheme(next); },
+    dispose: () => { member(manager, 'disposeExtensions', '_ExtensionManager').call(manager); }
+  };
 }
 
 /** The root ServiceScope a SharePoint page builds, with the page's context and the workbench's token provider. */
@@ -324,17 +423,9 @@ export async function hostWebPart(domElement: HTMLElement, files: IRuntimeFiles,
   const core: AnyModule = modules.get('@microsoft/sp-core-library');
   const componentBase: AnyModule = modules.get('@microsoft/sp-component-base');
   const webPartBase: AnyModule = modules.get('@microsoft/sp-webpart-base');
-  const loaderModule: AnyModule = modules.get('@microsoft/sp-loader');
   const manifest: AnyModule = files.webPart.manifest;
-  const entryName: string = `${manifest.id}_${manifest.version}`;
 
-  const componentLoader: AnyModule = member(loaderModule, 'SPComponentLoader', '@microsoft/sp-loader');
-  member(componentLoader, 'loadComponent', 'SPComponentLoader');
-  componentLoader.loadComponent = (requested: AnyModule) => requested.id === manifest.id
-    ? Promise.resolve(modules.get(entryName))
-    : Promise.reject(new Error(`The workbench hosts only ${manifest.alias}, not ${requested.id}`));
-
-  const rootScope: ServiceScope = createRootScope(options);
+  const rootScope: ServiceScope = rootScopeOf(options);
   // A page section gives its web parts their own scope with the section's theme.
   const sectionScope: ServiceScope = rootScope.startNewChild();
   const themeProvider: AnyModule = sectionScope.createAndProvide(componentBase.ThemeProvider.serviceKey, componentBase.ThemeProvider);

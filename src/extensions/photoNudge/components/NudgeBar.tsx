@@ -66,8 +66,8 @@ export function NudgeBar(props: INudgeBarProps): React.ReactElement {
   return (
     <section className={classes.bar} aria-label={strings.NudgeRegionLabel} data-testid="photo-nudge">
       <div className={classes.photos}>
-        {microsoft365Url && <img className={classes.photo} src={microsoft365Url} alt={strings.Microsoft365PhotoAlt} />}
-        {sharePointUrl && <img className={classes.photo} src={sharePointUrl} alt={isPlaceholder ? strings.SharePointPlaceholderAlt : strings.SharePointPhotoAlt} />}
+        {microsoft365Url && <img className={classes.photo} src={microsoft365Url} alt={strings.Microsoft365PhotoAlt} title={strings.Microsoft365PhotoAlt} />}
+        {sharePointUrl && <img className={classes.photo} src={sharePointUrl} alt={isPlaceholder ? strings.SharePointPlaceholderAlt : strings.SharePointPhotoAlt} title={isPlaceholder ? strings.SharePointPlaceholderAlt : strings.SharePointPhotoAlt} />}
       </div>
       {/* A live region: a screen reader hears the outcome of a resync started from here. */}
       <p className={classes.text} role="status" aria-live="polite" aria-busy={surface.busy}>{words.join(' ')}</p>
