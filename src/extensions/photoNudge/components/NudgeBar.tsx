@@ -60,7 +60,7 @@ export function NudgeBar(props: INudgeBarProps): React.ReactElement {
     photo: { width: PHOTO_SIDE, height: PHOTO_SIDE, borderRadius: '50%', objectFit: 'cover', background: colors.bodyStandoutBackground, display: 'block' },
     text: { flex: '1 1 240px', margin: 0, minWidth: 0 },
     actions: { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' },
-    link: { color: colors.link, fontWeight: 600, selectors: { ':focus-visible': { outline: `2px solid ${colors.focusBorder || colors.bodyText}`, outlineOffset: 2 } } },
+    link: { color: colors.messageLink || colors.link, fontWeight: 600, selectors: { ':focus-visible': { outline: `2px solid ${colors.focusBorder || colors.bodyText}`, outlineOffset: 2 } } },
     hidden: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }
   });
   return (
@@ -87,6 +87,6 @@ export function NudgeBar(props: INudgeBarProps): React.ReactElement {
 
 function notNowButton(colors: Partial<ISemanticColors>): string {
   return mergeStyleSets({
-    button: { background: 'transparent', border: 0, padding: '6px 4px', font: 'inherit', fontWeight: 600, color: colors.link, cursor: 'pointer', textDecoration: 'underline' }
+    button: { background: 'transparent', border: 0, padding: '6px 4px', font: 'inherit', fontWeight: 600, color: colors.messageLink || colors.link, cursor: 'pointer', textDecoration: 'underline', selectors: { ':focus-visible': { outline: `2px solid ${colors.focusBorder || colors.bodyText}`, outlineOffset: 2 } } }
   }).button;
 }
