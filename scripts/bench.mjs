@@ -21,6 +21,9 @@
 //   7. Leaks (leaks.mjs): 50 resyncs on one page (JS heap after garbage collection, live object URLs, event listeners),
 //      then the web part removed from the page: nothing of it may stay.
 //   8. Budgets (budgets.mjs, issue 9): each figure next to its budget; the process exits 1 when one is broken.
+//   9. The nudge (nudge.mjs, issue 19): the Application Customizer's size on every page and lazily, its main-thread
+//      time on a page view inside the quiet period, layout shift, and its requests per page view; then the tenant load
+//      model (tenantModel.mjs) from those requests. Its budgets are in 8.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +37,7 @@ import { measureLeaks, printLeaks } from './bench/leaks.mjs';
 import { bundleLogic, measureComparison, printComparison } from './bench/nodeComparison.mjs';
 import { ROOT as root } from './bench/sources.mjs';
 import { measureUploadPreparation, printUploadPreparation } from './bench/uploadPreparation.mjs';
+import { measureNudge, printNudge } from './bench/nudge.mjs';
 
 async function main() {
   const started = performance.now();
@@ -63,6 +67,8 @@ async function main() {
   printBrowserComparison(results.browserComparison);
   results.leaks = await measureLeaks();
   printLeaks(results.leaks);
+  results.nudge = await measureNudge();
+  printNudge(results.nudge);
   results.budgets = checkBudgets(results);
   printBudgets(results.budgets);
 
