@@ -25,6 +25,11 @@ const SHOTS = [
   { name: 'teams-dark-phone-lv', query: { host: 'teams-personal', teamsTheme: 'dark', user: 'placeholder', locale: 'lv-lv', width: 'phone' } }
 ];
 
+const NUDGE_SHOTS = [
+  { name: 'nudge-out-of-sync', query: { user: 'out-of-sync' } },
+  { name: 'nudge-placeholder-dark-sl', query: { user: 'placeholder', theme: 'dark', locale: 'sl-si' } }
+];
+
 const emulator = await startEmulator({ sitePort: 0, mySitePort: 0, graphPort: 0, workbenchDir: join(root, 'workbench', 'dist') });
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
@@ -45,6 +50,18 @@ try {
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(out, `${shot.name}.png`) });
     console.log(`docs/screenshots/${shot.name}.png`);
+  }
+  // The photo reminder on the News page (no web part), each in a fresh browser: it speaks once per quiet period.
+  for (const shot of NUDGE_SHOTS) {
+    await fetch(`${emulator.siteUrl}/_emulator/reset`, { method: 'POST' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 360 } });
+    const fresh = await context.newPage();
+    await fresh.goto(`${emulator.siteUrl}/?${new URLSearchParams({ page: 'news', ...shot.query })}`);
+    await fresh.locator('[data-testid=photo-nudge] img').nth(1).waitFor({ timeout: 30000 });
+    await fresh.waitForTimeout(300);
+    await fresh.screenshot({ path: join(out, `${shot.name}.png`) });
+    console.log(`docs/screenshots/${shot.name}.png`);
+    await context.close();
   }
 } finally {
   await browser.close();

@@ -21,9 +21,22 @@ export function checkBudgets(results) {
     ['detached DOM nodes held, growth over resyncs 10 → 50', results.leaks.detachedDomGrowth, 0],
     ['object URLs live after 50 resyncs', results.leaks.objectUrlsAfterResyncs, 2],
     ['listeners on window/document added over resyncs 10 → 50', results.leaks.listenerGrowth, 0],
-    ['object URLs live after the web part is removed', results.leaks.objectUrlsAfterRemoval, 0]
+    ['object URLs live after the web part is removed', results.leaks.objectUrlsAfterRemoval, 0],
+    // The nudge runs on every page of the tenant for everyone (issue 19).
+    ['nudge on every page (bundle + largest strings), KB gzip', round(results.nudge.size.everyPageGzipBytes / 1024, 1), 10],
+    ['nudge main thread inside the quiet period, median ms', results.nudge.mainThreadMs.total.median, 5],
+    ['nudge layout shift when it shows nothing (CLS)', results.nudge.layoutShiftMax, 0],
+    ['nudge requests on a page view inside the quiet period', sum(results.nudge.requests.quietPageView), 0],
+    ['nudge, person in sync: Graph requests per quiet period', results.nudge.requests.afterQuietInSync.graph, 1],
+    ['nudge, person in sync: SharePoint requests per quiet period', results.nudge.requests.afterQuietInSync.sharePoint, 0],
+    ['nudge, full check: PeopleManager calls', results.nudge.requests.fullCheckOutOfSync.peopleManager, 1],
+    ['nudge, peak PeopleManager calls / 5 min, share of the tenant limit, %', round(results.tenantModel.peakShareOfLimit * 100, 1), 50]
   ];
   return budgets.map(([name, value, budget]) => ({ name, value, budget, met: value <= budget }));
+}
+
+function sum(counts) {
+  return counts.graph + counts.sharePoint;
 }
 
 export function printBudgets(budgets) {
