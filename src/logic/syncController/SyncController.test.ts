@@ -4,6 +4,8 @@ import { PhotoSyncError } from '../PhotoSyncError';
 import { IMicrosoft365Photo } from '../../models/IMicrosoft365Photo';
 import { renderLargePhoto, renderPlaceholderSilhouette, renderPortrait } from '../../../test/support/emulatorPortraits';
 import { ADELE, FakeMicrosoft365, FakeSharePoint, IFakeSharePointOptions, jpegBlob } from '../../../test/support/fakeServices';
+import { IRecentCheck, IRecentCheckStore } from '../nudge/IRecentCheck';
+import { personKey } from '../identity';
 import { FakeTransport } from '../../../test/support/FakeTransport';
 import { SharpImageCodec } from '../../../test/support/SharpImageCodec';
 import { GRAPH_PHOTO_METADATA, GRAPH_THROTTLED, graphPhotoSizes } from '../../../test/support/wirePayloads';
@@ -66,7 +68,7 @@ function harness(
   microsoft365: IMicrosoft365PhotoService,
   sharePoint: Partial<IFakeSharePointOptions>,
   autoResync: boolean = false,
-  extra: { memory?: IResyncMemory; resyncBudgetMs?: number; keptChecks?: IKeptCheckStore; person?: IPerson } = {}
+  extra: { memory?: IResyncMemory; resyncBudgetMs?: number; keptChecks?: IKeptCheckStore; person?: IPerson; recentChecks?: IRecentCheckStore } = {}
 ): IHarness {
   const fakeSharePoint: FakeSharePoint = new FakeSharePoint({ picture: undefined, placeholder, onUpload: 'accept', ...sharePoint });
   const waits: number[] = [];
@@ -820,5 +822,42 @@ describe('SyncController repeat visits', () => {
     await harness(new FakeMicrosoft365(new PhotoSyncError('network', 'Failed to fetch')), { picture: await thumbnailOf(older) }, false, { keptChecks: cache }).controller.check();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(cache.kept.size).toBe(0);
+  });
+});
+
+function recentChecksInMemory(): IRecentCheckStore & { notes: IRecentCheck[] } {
+  const notes: IRecentCheck[] = [];
+  return { notes, recall: () => notes[notes.length - 1], remember: (check: IRecentCheck) => { notes.push(check); } };
+}
+
+describe('SyncController notes each verdict for every surface (the nudge reads it)', () => {
+  it('notes an in-sync check with the person\'s key (the object id) and Graph\'s etag', async () => {
+    const recentChecks = recentChecksInMemory();
+    const { controller } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(current) }, false, { recentChecks });
+    const before: number = Date.now();
+    await controller.check();
+    expect(recentChecks.notes).toHaveLength(1);
+    const [note] = recentChecks.notes;
+    expect(note).toEqual({ person: personKey(ADELE), checkedAt: note.checkedAt, microsoft365Etag: '"BA09D118"', verdict: 'inSync' });
+    expect(note.person).toBe(ADELE.objectId!.toLowerCase());
+    expect(note.checkedAt).toBeGreaterThanOrEqual(before);
+  });
+
+  it('notes an out-of-sync check, then in sync once a resync made SharePoint show the photo', async () => {
+    const recentChecks = recentChecksInMemory();
+    const { controller, sharePoint } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { recentChecks });
+    await controller.check();
+    expect(recentChecks.recall()?.verdict).toBe('outOfSync');
+    await controller.resync();
+    expect(sharePoint.uploads).toHaveLength(1);
+    expect(controller.state.resync).toEqual({ outcome: 'resynced' });
+    expect(recentChecks.notes.map((note) => note.verdict)).toEqual(['outOfSync', 'inSync']);
+  });
+
+  it('still shows its verdict when the store fails', async () => {
+    const failing: IRecentCheckStore = { recall: () => undefined, remember: () => { throw new Error('QuotaExceededError'); } };
+    const { controller } = harness(new FakeMicrosoft365(photo(current)), { picture: await thumbnailOf(older) }, false, { recentChecks: failing });
+    await controller.check();
+    expect(controller.state.verdict).toEqual({ kind: 'outOfSync' });
   });
 });
