@@ -1,4 +1,5 @@
 import { IRecentCheck } from './IRecentCheck';
+import { DAY_MS } from './nudgeSettings';
 
 /**
  * When the nudge checks a person's photos, and what it shows (pure: the customizer asks, the stores keep). It is held
@@ -6,8 +7,6 @@ import { IRecentCheck } from './IRecentCheck';
  * nothing; a person whose photos were in sync costs one Graph read per quiet period and no SharePoint request, so no
  * PeopleManager call, while Graph's photo etag is the one of that in-sync check.
  */
-
-const DAY_MS: number = 24 * 60 * 60 * 1000;
 
 /** A check that could not finish (no consent yet, throttled, offline) is tried again after a day at most. */
 const RETRY_FAILED_AFTER_MS: number = DAY_MS;

@@ -1,16 +1,8 @@
 /** @jest-environment node */
 import { IRecentCheck } from '../../logic/nudge/IRecentCheck';
-import { IKeyValueStorage } from '../resyncMemory/BrowserResyncMemory';
+import { IKeyValueStorage } from '../browserStorage/keyValueRecords';
+import { MapStorage } from '../../../test/support/MapStorage';
 import { BrowserNudgeQuiet, BrowserRecentCheckStore } from './BrowserRecentCheckStore';
-
-class MapStorage implements IKeyValueStorage {
-  public readonly items: Map<string, string> = new Map();
-  public get length(): number { return this.items.size; }
-  public key(index: number): string | null { return Array.from(this.items.keys())[index] ?? null; } // eslint-disable-line @rushstack/no-new-null
-  public getItem(key: string): string | null { return this.items.has(key) ? this.items.get(key)! : null; } // eslint-disable-line @rushstack/no-new-null
-  public setItem(key: string, value: string): void { this.items.set(key, value); }
-  public removeItem(key: string): void { this.items.delete(key); }
-}
 
 const CHECK: IRecentCheck = { person: '8d2e41b7-5c90-4f3a-b6e1-29a7f0c45d12', checkedAt: 1796000000000, microsoft365Etag: '"A1"', verdict: 'outOfSync' };
 

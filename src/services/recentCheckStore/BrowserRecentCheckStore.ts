@@ -1,6 +1,6 @@
 import { IRecentCheck, IRecentCheckStore } from '../../logic/nudge/IRecentCheck';
 import { INudgeQuiet } from '../../logic/nudge/nudgePolicy';
-import { IKeyValueStorage } from '../resyncMemory/BrowserResyncMemory';
+import { IKeyValueStorage, readRecord, removeRecord, writeRecord } from '../browserStorage/keyValueRecords';
 
 const RECENT_CHECK_KEY: string = 'profilePhotoSync.recentCheck';
 const NUDGE_QUIET_KEY: string = 'profilePhotoSync.nudgeQuiet';
@@ -52,31 +52,5 @@ export class BrowserNudgeQuiet {
 
   public remember(quiet: INudgeQuiet): void {
     writeRecord(this._storage, NUDGE_QUIET_KEY, quiet);
-  }
-}
-
-function readRecord<T>(storage: () => IKeyValueStorage, key: string): Partial<T> | undefined {
-  try {
-    const raw: string | null = storage().getItem(key); // eslint-disable-line @rushstack/no-new-null
-    const value: unknown = raw ? JSON.parse(raw) : undefined;
-    return typeof value === 'object' && value !== null ? value as Partial<T> : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeRecord(storage: () => IKeyValueStorage, key: string, value: object): void {
-  try {
-    storage().setItem(key, JSON.stringify(value));
-  } catch {
-    // Storage full or blocked: nothing is kept.
-  }
-}
-
-function removeRecord(storage: () => IKeyValueStorage, key: string): void {
-  try {
-    storage().removeItem(key);
-  } catch {
-    // Nothing to delete where nothing could be kept.
   }
 }

@@ -1,15 +1,7 @@
 /** @jest-environment node */
 import { IStoredResync } from '../../logic/syncController/IResyncMemory';
-import { BrowserResyncMemory, IKeyValueStorage } from './BrowserResyncMemory';
-
-class MapStorage implements IKeyValueStorage {
-  public readonly items: Map<string, string> = new Map();
-  public get length(): number { return this.items.size; }
-  public key(index: number): string | null { return Array.from(this.items.keys())[index] ?? null; } // eslint-disable-line @rushstack/no-new-null
-  public getItem(key: string): string | null { return this.items.has(key) ? this.items.get(key)! : null; } // eslint-disable-line @rushstack/no-new-null
-  public setItem(key: string, value: string): void { this.items.set(key, value); }
-  public removeItem(key: string): void { this.items.delete(key); }
-}
+import { BrowserResyncMemory } from './BrowserResyncMemory';
+import { MapStorage } from '../../../test/support/MapStorage';
 
 const RESYNC: IStoredResync = { pictureTimestamp: '63931059035', microsoft365Etag: '"4CE17889"', storedAt: 1795462758000 };
 

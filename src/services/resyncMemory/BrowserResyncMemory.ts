@@ -1,14 +1,7 @@
 import { IAutoResyncAttempt, IResyncMemory, IStoredResync } from '../../logic/syncController/IResyncMemory';
 import { upnOf } from '../../logic/identity';
+import { IKeyValueStorage, readRecord, removeRecord, writeRecord } from '../browserStorage/keyValueRecords';
 
-/** The part of the Web Storage API it needs (window.localStorage in SharePoint; a Map-backed fake in tests). */
-export interface IKeyValueStorage {
-  readonly length: number;
-  key(index: number): string | null; // eslint-disable-line @rushstack/no-new-null
-  getItem(key: string): string | null; // eslint-disable-line @rushstack/no-new-null
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
 
 const KEY_PREFIX: string = 'profilePhotoSync.storedResync:';
 const AUTO_KEY_PREFIX: string = 'profilePhotoSync.autoResync:';
@@ -41,11 +34,7 @@ export class BrowserResyncMemory implements IResyncMemory {
   }
 
   public forget(accountName: string): void {
-    try {
-      this._storage().removeItem(KEY_PREFIX + personKey(accountName));
-    } catch {
-      // Nothing to forget where nothing could be stored.
-    }
+    removeRecord(this._storage, KEY_PREFIX + personKey(accountName));
   }
 
   public recallAutoResync(accountName: string): IAutoResyncAttempt | undefined {
@@ -77,21 +66,13 @@ export class BrowserResyncMemory implements IResyncMemory {
 
   /** The entry under `key`, checked by `parse`; undefined when missing, malformed or unreadable. */
   private _read<T>(key: string, parse: (value: Partial<T>) => T | undefined): T | undefined {
-    try {
-      const raw: string | null = this._storage().getItem(key); // eslint-disable-line @rushstack/no-new-null
-      const value: unknown = raw ? JSON.parse(raw) : undefined;
-      return typeof value === 'object' && value !== null ? parse(value as Partial<T>) : undefined;
-    } catch {
-      return undefined;
-    }
+    const value: Partial<T> | undefined = readRecord<T>(this._storage, key);
+    return value && parse(value);
   }
 
   private _write(key: string, value: object): void {
-    try {
-      this._storage().setItem(key, JSON.stringify(value));
-    } catch {
-      // Storage full or disabled: nothing is remembered (the cost is a second upload at worst).
-    }
+    // Storage full or disabled: nothing is remembered (the cost is a second upload at worst).
+    writeRecord(this._storage, key, value);
   }
 }
 

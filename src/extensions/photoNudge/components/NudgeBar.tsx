@@ -24,6 +24,9 @@ export interface INudgeBarProps {
 /** Side of each photo in the bar, in CSS pixels: small enough for one line on a phone. */
 const PHOTO_SIDE: number = 40;
 
+/** The one bar on a page describes its Not now with this element. */
+const NOT_NOW_HINT_ID: string = 'profile-photo-sync-nudge-not-now';
+
 /**
  * The nudge: one line in the page's Top placeholder that says SharePoint shows another photo, with both photos small,
  * Resync (the web part's own, through the same controller), the photo page when there is one, and Not now. Props
@@ -40,7 +43,6 @@ export function NudgeBar(props: INudgeBarProps): React.ReactElement {
     ? [isPlaceholder ? strings.NudgePlaceholderMessage : strings.NudgeOutOfSyncMessage]
     : [...(status.title ? [strings[status.title]] : []), ...status.body.map((key) => status.retryAt === undefined ? strings[key] : formatString(strings[key], timeOfDay(status.retryAt, locale)))];
   const notNowHint: string = formatString(strings.NudgeNotNowHint, String(quietDays));
-  const hintId: string = 'profile-photo-sync-nudge-not-now';
   const classes = mergeStyleSets({
     bar: {
       display: 'flex',
@@ -61,6 +63,10 @@ export function NudgeBar(props: INudgeBarProps): React.ReactElement {
     text: { flex: '1 1 240px', margin: 0, minWidth: 0 },
     actions: { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' },
     link: { color: colors.messageLink || colors.link, fontWeight: 600, selectors: { ':focus-visible': { outline: `2px solid ${colors.focusBorder || colors.bodyText}`, outlineOffset: 2 } } },
+    notNow: {
+      background: 'transparent', border: 0, padding: '6px 4px', font: 'inherit', fontWeight: 600, color: colors.messageLink || colors.link, cursor: 'pointer', textDecoration: 'underline',
+      selectors: { ':focus-visible': { outline: `2px solid ${colors.focusBorder || colors.bodyText}`, outlineOffset: 2 } }
+    },
     hidden: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }
   });
   return (
@@ -76,17 +82,11 @@ export function NudgeBar(props: INudgeBarProps): React.ReactElement {
           <ActionButton text={strings.ResyncButton} busyText={strings.ResyncBusyLabel} busy={surface.resyncing} primary={true} onClick={onResync} colors={colors} />
         )}
         {photoPageUrl && <a className={classes.link} href={photoPageUrl}>{strings.NudgeOpenPhotoPage}</a>}
-        <span id={hintId} className={classes.hidden}>{notNowHint}</span>
-        <button type="button" className={classes.link + ' ' + notNowButton(colors)} aria-describedby={hintId} title={notNowHint} onClick={onNotNow}>
+        <span id={NOT_NOW_HINT_ID} className={classes.hidden}>{notNowHint}</span>
+        <button type="button" className={classes.notNow} aria-describedby={NOT_NOW_HINT_ID} title={notNowHint} onClick={onNotNow}>
           {strings.NudgeNotNow}
         </button>
       </div>
     </section>
   );
-}
-
-function notNowButton(colors: Partial<ISemanticColors>): string {
-  return mergeStyleSets({
-    button: { background: 'transparent', border: 0, padding: '6px 4px', font: 'inherit', fontWeight: 600, color: colors.messageLink || colors.link, cursor: 'pointer', textDecoration: 'underline', selectors: { ':focus-visible': { outline: `2px solid ${colors.focusBorder || colors.bodyText}`, outlineOffset: 2 } } }
-  }).button;
 }
