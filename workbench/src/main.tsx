@@ -255,7 +255,6 @@ async function start(): Promise<void> {
   };
 
   let currentPage: PageId = inTeams ? 'home' : pick(query, 'page', PAGES.map((p) => p.id), 'home') as PageId;
-  let customizer: IHostedCustomizer | undefined;
   const showPage = (page: PageId): void => {
     const title: string = PAGES.filter((p) => p.id === page)[0].title;
     document.getElementById('page-title')!.textContent = title;
@@ -281,7 +280,7 @@ async function start(): Promise<void> {
     if (page === 'home') {
       await hostHome();
     }
-    customizer?.navigated();
+    hostedCustomizer?.navigated();
   };
   showPage(currentPage);
   if (currentPage === 'home') {
@@ -289,8 +288,7 @@ async function start(): Promise<void> {
   }
   // Teams' frame is no SharePoint page: no customizer runs there.
   if (!inTeams && query.get('nudge') !== 'off') {
-    customizer = await hostApplicationCustomizer(files, options, nudgeProperties(query), themeOf(currentThemeId).theme);
-    hostedCustomizer = customizer;
+    hostedCustomizer = await hostApplicationCustomizer(files, options, nudgeProperties(query), themeOf(currentThemeId).theme);
   }
   // Tests wait for this: the runtime has loaded the web part and the panel shows its properties.
   document.body.setAttribute('data-workbench-ready', 'true');
